@@ -1,0 +1,106 @@
+"""The headless sub-commands of `intake` (check, replay, list, show, export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.cli import EXIT_OK, EXIT_PROBLEM, emit_json, say
+from assistant.i18n import _
+
+
+def check(tr) -> int:
+    """Validate every dialog; then the catalogs and readability when present."""
+    from assistant.dialog.loader import check_file, dialog_files
+    from assistant.dialog.record_contract import contract_problems
+
+    problems = []
+    files = dialog_files()
+    if not files:
+        say(tr, _("Geen vragenlijsten gevonden."), err=True)
+        return EXIT_PROBLEM
+    for path in files:
+        result = check_file(path)
+        problems += [str(p) for p in result.problems]
+        if result.dialog is not None:
+            problems += [str(p) for p in contract_problems(result.dialog)]
+    for name, runner in _extra_checks():
+        problems += [f"{name}: {p}" for p in runner()]
+    for line in problems:
+        print(line)
+    if problems:
+        say(tr, _("{n} problemen gevonden.", n=len(problems)), err=True)
+        return EXIT_PROBLEM
+    say(tr, _("Alles in orde: {n} vragenlijst(en) gecontroleerd.", n=len(files)))
+    return EXIT_OK
+
+
+def _extra_checks():
+    """Catalog and readability checks live in their own modules (issue 5)."""
+    checks = []
+    try:
+        from assistant.catalog_checks import run_all_checks
+
+        checks.append(("catalogs", run_all_checks))
+    except ImportError:
+        pass
+    try:
+        from assistant.readability import readability_problems
+
+        checks.append(("readability", readability_problems))
+    except ImportError:
+        pass
+    return checks
+
+
+def replay(case_path: Path, tr) -> int:
+    from assistant.dialog.loader import load_dialog
+    from assistant.outcome import replay_extras
+    from assistant.replay import CaseInvalid, read_case, run
+
+    try:
+        case = read_case(case_path)
+        result = run(load_dialog(), case, replay_extras)
+    except CaseInvalid as exc:
+        for field, msg in exc.problems:
+            say(tr, _("Fout in {field}: {message}", field=field, message=msg), err=True)
+        say(tr, _("De casus is niet verwerkt. Er is niets opgeslagen."), err=True)
+        return EXIT_PROBLEM
+    emit_json(result)
+    return EXIT_OK
+
+
+def list_sessions(store_path: Path, tr) -> int:
+    from assistant.sessions import summaries
+
+    rows = summaries(store_path)
+    if not rows:
+        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=str(store_path)))
+        return EXIT_OK
+    for s in rows:
+        deadline = s.deadline or "-"
+        print(f"{s.id}  {tr(s.status_msg):<28} {s.answered:>3}/{s.total:<3} {deadline}  {s.created_at[:10]}")
+    return EXIT_OK
+
+
+def show(store_path: Path, sid: str, tr) -> int:
+    from assistant.sessions import open_readonly
+
+    view = open_readonly(store_path, sid)
+    emit_json(view)
+    return EXIT_OK
+
+
+def export(store_path: Path, sid: str, fmt: str, output: Path | None, tr) -> int:
+    from assistant.outcome import export_session
+
+    data = export_session(store_path, sid, fmt, output)
+    if isinstance(data, (dict, list)):
+        emit_json(data)
+    elif isinstance(data, str):
+        print(data)
+    else:
+        say(tr, _("Geschreven naar {path}.", path=str(output)))
+    return EXIT_OK
+
+
+__all__ = ["check", "replay", "list_sessions", "show", "export"]

@@ -1,0 +1,120 @@
+"""The dialog definition as frozen, typed data.
+
+Built once by the loader from `dialogs/*.yaml` and shared by every session;
+nothing here changes at run time. Texts are Dutch source strings: render them
+through `Question.msg(field)` so they go through the catalog with their context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from assistant.i18n import Msg
+
+ANSWER_TYPES = ("text", "number", "date", "yesno", "choice", "multichoice", "list", "info")
+PHASES = ("welcome", "language", "consent", "topic")
+WHO = ("inburgeraar", "consulent")
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    topic: str
+    dialog: str
+    text: str
+    label: str
+    help: str | None = None
+    who: str = "inburgeraar"
+    mandatory: bool = True
+    sensitive: bool = False
+    pre_intake: bool = True
+    when: Mapping[str, Any] | None = None
+    choices: tuple[Choice, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    line: int = 0
+
+    def msg(self, field_name: str) -> Msg:
+        """A translatable text of this question (``text``, ``label``, ``help``...)."""
+        value = getattr(self, field_name, None)
+        if value is None:
+            value = self.options[field_name]
+        return Msg(value, f"{self.dialog}.{self.id}.{field_name}")
+
+    def choice_msg(self, choice_id: str) -> Msg:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return Msg(choice.label, f"{self.dialog}.{self.id}.{choice.id}.label")
+        return Msg(choice_id)
+
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.choices)
+
+    def opt(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    dialog: str
+    phase: str = "topic"
+    basis: str | None = None
+    required_by: str = "guidance"
+    when: Mapping[str, Any] | None = None
+    waits_for: str | None = None
+    waiting_when: Mapping[str, Any] | None = None
+    questions: tuple[Question, ...] = ()
+    line: int = 0
+
+    def title_msg(self) -> Msg:
+        return Msg(self.title, f"{self.dialog}.{self.id}.title")
+
+
+@dataclass(frozen=True)
+class Dialog:
+    id: str
+    version: str
+    title: str
+    topics: tuple[Topic, ...]
+    path: str = ""
+    fingerprint: str = ""
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for t in self.topics for q in t.questions)
+
+    def question(self, qid: str) -> Question:
+        return self._index()[qid]
+
+    def has_question(self, qid: str) -> bool:
+        return qid in self._index()
+
+    def topic(self, tid: str) -> Topic:
+        for t in self.topics:
+            if t.id == tid:
+                return t
+        raise KeyError(tid)
+
+    def _index(self) -> dict[str, Question]:
+        cached = self.__dict__.get("_qindex")
+        if cached is None:
+            cached = {q.id: q for q in self.questions}
+            object.__setattr__(self, "_qindex", cached)
+        return cached
+
+    def order(self, qid: str) -> int:
+        cached = self.__dict__.get("_qorder")
+        if cached is None:
+            cached = {q.id: i for i, q in enumerate(self.questions)}
+            object.__setattr__(self, "_qorder", cached)
+        return cached[qid]

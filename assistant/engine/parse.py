@@ -1,0 +1,205 @@
+"""Turn what a person typed (or a case file holds) into a checked answer value.
+
+Two doors, one set of rules: `parse_input` reads typed text (dates as
+DD-MM-YYYY, numbers, "ja"/"nee", choice numbers or ids), `check_value` reads
+typed JSON values (ISO dates). Both end in the same range and format checks and
+refuse with an `Invalid` carrying a catalog message that says what is wrong and
+how to fix it. Nothing here raises anything else for any input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from assistant.dialog.model import Question
+from assistant.i18n import Msg, _
+from assistant.text import clean
+
+DEFAULT_MAX_LENGTH = 2000
+MAX_INPUT = 100_000  # refuse absurd input before any work on it
+_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")
+_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
+_DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$")
+YES_WORDS = {"ja", "j", "yes", "y", "1"}
+NO_WORDS = {"nee", "n", "no", "2"}
+
+
+class Invalid(Exception):
+    """The answer is refused; `msg` tells the person what to do."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+
+def parse_input(q: Question, raw: Any, today: date) -> Any:
+    """Parse typed input for question `q`; raises `Invalid` with a clear message."""
+    if q.type == "info":
+        return True
+    if isinstance(raw, str):
+        if len(raw) > MAX_INPUT:
+            raise Invalid(_("Uw antwoord is te lang. Maak het korter."))
+        text = clean(raw, multiline=bool(q.opt("multiline"))).strip()
+    else:
+        return check_value(q, raw, today)
+    if q.type == "text":
+        return check_value(q, text, today)
+    if not text:
+        raise Invalid(_("U heeft nog niets ingevuld. Typ een antwoord."))
+    if q.type == "number":
+        return check_value(q, _to_int(text), today)
+    if q.type == "date":
+        return check_value(q, _to_iso(text), today)
+    if q.type == "yesno":
+        word = text.lower()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        raise Invalid(_("Kies ja of nee."))
+    if q.type == "choice":
+        return check_value(q, _to_choice(q, text), today)
+    if q.type == "multichoice":
+        parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+        return check_value(q, [_to_choice(q, p) for p in parts], today)
+    if q.type == "list":
+        parts = [p for p in re.split(r"[,;\s]+", text) if p]
+        return check_value(q, [_to_int(p) for p in parts], today)
+    raise Invalid(_("Deze vraag kan ik niet lezen. Vraag de consulent om hulp."))
+
+
+def check_value(q: Question, value: Any, today: date) -> Any:
+    """Check a typed value (as stored, ISO dates) against the question's rules."""
+    check = _CHECKS.get(q.type)
+    if check is None:
+        raise Invalid(_("Deze vraag kan ik niet lezen. Vraag de consulent om hulp."))
+    return check(q, value, today)
+
+
+def _to_int(text: str) -> int:
+    compact = text.replace(" ", "").replace(".", "")
+    if not _INT_RE.match(compact):
+        raise Invalid(_("Typ een heel getal, bijvoorbeeld 3."))
+    return int(compact)
+
+
+def _to_iso(text: str) -> str:
+    m = _DATE_RE.match(text)
+    if not m:
+        raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise Invalid(_("Deze datum bestaat niet. Kijk of dag en maand kloppen.")) from None
+
+
+def _to_choice(q: Question, text: str) -> str:
+    if text.isdigit() and 1 <= int(text) <= len(q.choices):
+        return q.choices[int(text) - 1].id
+    lowered = text.casefold()
+    for choice in q.choices:
+        if lowered in (choice.id, choice.label.casefold()):
+            return choice.id
+    return text
+
+
+def _check_text(q: Question, value: Any, today: date) -> str:
+    if not isinstance(value, str):
+        raise Invalid(_("Typ een antwoord in woorden."))
+    value = clean(value, multiline=bool(q.opt("multiline"))).strip()
+    if not value:
+        raise Invalid(_("U heeft nog niets ingevuld. Typ een antwoord."))
+    limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
+    if len(value) > limit:
+        raise Invalid(_("Uw antwoord is te lang: {length} tekens. Het mag {limit} tekens zijn.",
+                        length=len(value), limit=limit))
+    fmt = q.opt("format")
+    if fmt == "bsn":
+        from stdnum.nl import bsn
+
+        digits = value.replace(" ", "").replace(".", "").replace("-", "")
+        if len(digits) != 9 or not bsn.is_valid(digits):
+            raise Invalid(_("Dit BSN klopt niet. Een BSN heeft 9 cijfers. Kijk het nummer na."))
+        value = digits
+    elif fmt == "duo_score" and not _DUO_SCORE_RE.match(value):
+        raise Invalid(_("Typ de score zoals DUO hem geeft, bijvoorbeeld 52,50."))
+    return value
+
+
+def _check_int(value: Any, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise Invalid(_("Typ een heel getal, bijvoorbeeld 3."))
+    if not lo <= value <= hi:
+        raise Invalid(_("Typ een getal van {low} tot en met {high}.", low=lo, high=hi))
+    return value
+
+
+def _check_number(q: Question, value: Any, today: date) -> int:
+    return _check_int(value, q.opt("min"), q.opt("max"))
+
+
+def _check_date(q: Question, value: Any, today: date) -> str:
+    if isinstance(value, date):
+        value = value.isoformat()
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
+    if day > today and not q.opt("future", False):
+        raise Invalid(_("Deze datum ligt in de toekomst. Typ een datum van vandaag of eerder."))
+    age = today.year - day.year - ((today.month, today.day) < (day.month, day.day))
+    lo, hi = q.opt("age_min"), q.opt("age_max")
+    if (lo is not None and age < lo) or (hi is not None and age > hi):
+        raise Invalid(_("Met deze datum is iemand {age} jaar. Dat kan niet kloppen. Kijk de datum na.",
+                        age=age))
+    return day.isoformat()
+
+
+def _check_yesno(q: Question, value: Any, today: date) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(_("Kies ja of nee."))
+    return value
+
+
+def _check_choice(q: Question, value: Any, today: date) -> str:
+    if value not in q.choice_ids:
+        raise Invalid(_("Kies een van de antwoorden uit de lijst."))
+    return value
+
+
+def _check_multichoice(q: Question, value: Any, today: date) -> list[str]:
+    if not isinstance(value, list) or any(v not in q.choice_ids for v in value):
+        raise Invalid(_("Kies een of meer antwoorden uit de lijst."))
+    if len(value) < q.opt("min_selected", 1):
+        raise Invalid(_("Kies minstens {n} antwoord(en).", n=q.opt("min_selected", 1)))
+    return [c for c in q.choice_ids if c in value]  # canonical order, no duplicates
+
+
+def _check_list(q: Question, value: Any, today: date) -> list[int]:
+    if not isinstance(value, list):
+        raise Invalid(_("Typ de getallen met een komma ertussen, bijvoorbeeld 3, 7."))
+    lo, hi = q.opt("item_min", 0), q.opt("item_max", 100)
+    items = [_check_int(v, lo, hi) for v in value]
+    least, most = q.opt("min_items", 0), q.opt("max_items", 20)
+    if not least <= len(items) <= most:
+        raise Invalid(_("Typ {low} tot en met {high} getallen.", low=least, high=most))
+    return items
+
+
+def _check_info(q: Question, value: Any, today: date) -> bool:
+    return True
+
+
+_CHECKS = {
+    "text": _check_text, "number": _check_number, "date": _check_date, "yesno": _check_yesno,
+    "choice": _check_choice, "multichoice": _check_multichoice, "list": _check_list,
+    "info": _check_info,
+}

@@ -1,0 +1,108 @@
+"""Which questions apply, which are open, and how far each topic is.
+
+Pure functions over the dialog and the answers. Relevance is computed in
+dialog order against the *effective* answers: an answer to a question that no
+longer applies (after an edit) stays in the log but is left out of the record,
+so nothing is silently reinterpreted and nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from assistant.dialog.conditions import evaluate
+from assistant.dialog.model import Dialog, Question, Topic
+from assistant.i18n import Msg
+
+DONE, OPEN, SKIPPED, WAITING, NOT_APPLICABLE = "done", "open", "skipped", "waiting", "not_applicable"
+
+
+@dataclass(frozen=True)
+class TopicStatus:
+    id: str
+    title: Msg
+    status: str
+    current: bool
+    required_by: str
+
+
+def effective(dialog: Dialog, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers that count: those whose question applies, in dialog order."""
+    out: dict[str, Any] = {}
+    for topic in dialog.topics:
+        topic_on = evaluate(topic.when, out)
+        for q in topic.questions:
+            if topic_on and evaluate(q.when, out) and q.id in answers:
+                out[q.id] = answers[q.id]
+    return out
+
+
+def relevant(dialog: Dialog, record: Mapping[str, Any]) -> list[Question]:
+    """Questions that apply given the effective answers (`record`)."""
+    out = []
+    for topic in dialog.topics:
+        if not evaluate(topic.when, record):
+            continue
+        out.extend(q for q in topic.questions if evaluate(q.when, record))
+    return out
+
+
+def askable(q: Question, mode: str) -> bool:
+    """In a pre-intake the inburgeraar alone answers only what is meant for that."""
+    return mode != "pre_intake" or q.pre_intake
+
+
+def open_questions(dialog: Dialog, record, skipped, mode: str) -> list[Question]:
+    return [q for q in relevant(dialog, record)
+            if q.id not in record and q.id not in skipped and askable(q, mode)]
+
+
+def missing(dialog: Dialog, record, skipped) -> list[str]:
+    """Mandatory questions that apply and have neither an answer nor a skip reason."""
+    return [q.id for q in relevant(dialog, record)
+            if q.mandatory and q.id not in record and q.id not in skipped]
+
+
+def waiting_topics(dialog: Dialog, record) -> list[Topic]:
+    return [t for t in dialog.topics
+            if t.waiting_when and evaluate(t.when, record) and evaluate(t.waiting_when, record)]
+
+
+def topic_statuses(dialog: Dialog, record, skipped, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
+    applying = {q.id for q in relevant(dialog, record)}
+    waiting = {t.id for t in waiting_topics(dialog, record)}
+    out = []
+    for topic in dialog.topics:
+        ids = [q.id for q in topic.questions if q.id in applying]
+        if topic.id in waiting:
+            status = WAITING
+        elif not ids:
+            status = NOT_APPLICABLE
+        elif any(i not in record and i not in skipped for i in ids):
+            status = OPEN
+        elif any(i in skipped for i in ids):
+            status = SKIPPED
+        else:
+            status = DONE
+        out.append(TopicStatus(topic.id, topic.title_msg(), status, topic.id == current, topic.required_by))
+    return tuple(out)
+
+
+def next_open(dialog: Dialog, record, skipped, mode: str, after: str | None) -> Question | None:
+    """The first open question after `after` in dialog order, wrapping around once."""
+    candidates = open_questions(dialog, record, skipped, mode)
+    if not candidates:
+        return None
+    if after is not None and dialog.has_question(after):
+        pos = dialog.order(after)
+        for q in candidates:
+            if dialog.order(q.id) > pos:
+                return q
+    return candidates[0]
+
+
+def previous_relevant(dialog: Dialog, record, mode: str, before: str) -> Question | None:
+    pos = dialog.order(before)
+    earlier = [q for q in relevant(dialog, record) if dialog.order(q.id) < pos and askable(q, mode)]
+    return earlier[-1] if earlier else None

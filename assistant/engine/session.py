@@ -1,0 +1,322 @@
+"""`Intake`: one session's facade — the only way front ends change an intake.
+
+Every intent (answer, change, skip with reason, back, jump, review, submit,
+pause, language switch, note) is validated first, then committed to the store
+as one event, then folded into the in-memory state, and only then is the next
+`Step` produced. So an answer is durable before the next question is shown,
+and a refused input changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from assistant.dialog.model import Dialog, Question
+from assistant.engine import machine, progress, state as ev
+from assistant.engine.parse import Invalid, check_value, parse_input
+from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
+from assistant.i18n import Msg, _
+from assistant.store.sqlite import Event, SessionRow, Store
+from assistant.text import clean
+
+MODES = ("joint", "pre_intake", "training")
+ACTORS = ("consulent", "inburgeraar", "duo")
+PHASES = (REVIEW, AWAITING_LBT, PROPOSAL, CONFIRMED)
+
+
+class SessionError(Exception):
+    """An intent that cannot be carried out; `msg` says why, nothing was stored."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+
+class Intake:
+    def __init__(self, store: Store, row: SessionRow, dialog: Dialog,
+                 today: Callable[[], date] = date.today) -> None:
+        self.store, self.row, self.dialog, self._today = store, row, dialog, today
+        self.state = ev.SessionState()
+        self.record: dict[str, Any] = {}
+        self._model = machine.attach(dialog)
+        self._error: Msg | None = None
+        self._rechecked: tuple[str, ...] = ()
+
+    # -- lifecycle ------------------------------------------------------------
+    @classmethod
+    def start(cls, store: Store, dialog: Dialog, *, mode: str = "joint", actor: str = "consulent",
+              second_locale: str | None = None, today: Callable[[], date] = date.today) -> "Intake":
+        if mode not in MODES:
+            raise SessionError(_("Onbekende soort intake: {mode}.", mode=mode))
+        row = store.create_session(dialog.id, dialog.version, dialog.fingerprint, mode)
+        store.lock(row)
+        intake = cls(store, row, dialog, today)
+        intake._commit(actor, ev.CREATED, {"dialog_id": dialog.id, "version": dialog.version,
+                                           "fingerprint": dialog.fingerprint, "mode": mode,
+                                           "second_locale": second_locale})
+        return intake
+
+    @classmethod
+    def open(cls, store: Store, sid: str, dialog: Dialog, *,
+             today: Callable[[], date] = date.today, actor: str = "consulent") -> "Intake":
+        """Open a stored session; refuses clearly if its dialog changed or it is in use."""
+        row = store.session(sid)
+        if row.dialog_id != dialog.id or row.fingerprint != dialog.fingerprint:
+            raise SessionError(_(
+                "Deze intake is begonnen met versie {old} van de vragenlijst. Nu is versie {new} "
+                "geïnstalleerd en de vragen zijn veranderd. De intake is niet geopend, zodat er niets "
+                "verandert. Open hem met versie {old}, of begin een nieuwe intake.",
+                old=row.dialog_version, new=dialog.version))
+        store.lock(row)
+        intake = cls(store, row, dialog, today)
+        for event in store.events(sid):
+            intake._fold(event)
+        machine.detach(dialog, intake._model)
+        intake._model = machine.attach(dialog, intake._phase_for(intake.state.position))
+        if intake.state.paused:
+            intake._commit(actor, ev.RESUMED, {})
+        return intake
+
+    def close(self) -> None:
+        machine.detach(self.dialog, self._model)
+        self.store.unlock(self.row)
+
+    @property
+    def id(self) -> str:
+        return self.row.id
+
+    @property
+    def mode(self) -> str:
+        return self.state.mode
+
+    def today(self) -> date:
+        return self._today()
+
+    # -- intents ----------------------------------------------------------------
+    def answer(self, raw: Any, actor: str | None = None) -> Step:
+        """Answer the current question with typed input (or a typed value)."""
+        q = self._current_question()
+        if q is None:
+            raise SessionError(_("Er is nu geen vraag om te beantwoorden."))
+        return self.answer_question(q.id, raw, actor)
+
+    def answer_question(self, qid: str, raw: Any, actor: str | None = None, *,
+                        from_file: bool = False) -> Step:
+        """Answer or change any question that applies (the review's edit uses this)."""
+        q = self._applying(qid)
+        try:
+            value = check_value(q, raw, self.today()) if from_file else parse_input(q, raw, self.today())
+        except Invalid as exc:
+            self._error = exc.msg
+            return self.step()
+        self._store_answer(q, value, actor)
+        return self.step()
+
+    def skip(self, reason: str, actor: str | None = None) -> Step:
+        """Skip the current question; a mandatory one only with a reason, which is kept."""
+        q = self._current_question()
+        if q is None:
+            raise SessionError(_("Er is nu geen vraag om over te slaan."))
+        reason = clean(reason or "").strip()
+        if q.mandatory and not reason:
+            self._error = _("Deze vraag is verplicht. Schrijf op waarom u hem overslaat.")
+            return self.step()
+        before = self._relevant_ids()
+        self._commit(self._actor(q, actor), ev.SKIPPED, {"question": q.id, "reason": reason})
+        self._rechecked = self._diff(before)
+        return self.step()
+
+    def go_back(self, actor: str = "consulent") -> Step:
+        q = self._current_question()
+        if q is None:
+            prev = progress.relevant(self.dialog, self.record)
+            target = prev[-1] if prev else None
+        else:
+            target = progress.previous_relevant(self.dialog, self.record, self.mode, q.id)
+        if target is not None:
+            self._commit(actor, ev.MOVED, {"to": target.id})
+        return self.step()
+
+    def jump(self, topic_id: str, actor: str = "consulent") -> Step:
+        """Go to a topic: its first open question, or its first question."""
+        topic = self.dialog.topic(topic_id)
+        applying = [q for q in progress.relevant(self.dialog, self.record)
+                    if q.topic == topic.id and progress.askable(q, self.mode)]
+        if not applying:
+            raise SessionError(_("Dit onderwerp hoort niet bij deze intake."))
+        first_open = next((q for q in applying if q.id not in self.record and q.id not in self.state.skipped), None)
+        self._commit(actor, ev.MOVED, {"to": (first_open or applying[0]).id})
+        return self.step()
+
+    def review(self, actor: str = "consulent") -> Step:
+        self._commit(actor, ev.MOVED, {"to": REVIEW})
+        return self.step()
+
+    def submit(self, actor: str = "consulent") -> Step:
+        """From the review to the proposal, or to waiting for the leerbaarheidstoets."""
+        if self.state.position not in (REVIEW, AWAITING_LBT):
+            self.review(actor)
+        missing = self.missing()
+        if missing:
+            self._error = _("Er zijn nog {n} verplichte vragen open. Beantwoord ze of sla ze over met een reden.",
+                            n=len(missing))
+            return self.step()
+        target = AWAITING_LBT if progress.waiting_topics(self.dialog, self.record) else PROPOSAL
+        if self.state.position != target:
+            self._commit(actor, ev.MOVED, {"to": target})
+        return self.step()
+
+    def decide(self, besluit: dict, actor: str = "consulent") -> Step:
+        """Record the consulent's decision (validated by the advice module first)."""
+        if self.state.position != PROPOSAL:
+            raise SessionError(_("Er is nog geen voorstel om te bevestigen."))
+        self._commit(actor, ev.DECISION, {"besluit": besluit})
+        self._commit(actor, ev.MOVED, {"to": CONFIRMED})
+        return self.step()
+
+    def pause(self, actor: str = "consulent") -> None:
+        if not self.state.paused:
+            self._commit(actor, ev.PAUSED, {})
+
+    def set_second_locale(self, locale: str | None, actor: str = "consulent") -> None:
+        if locale != self.state.second_locale:
+            self._commit(actor, ev.LANGUAGE, {"second_locale": locale})
+
+    def add_note(self, topic_id: str, text: str, actor: str = "consulent") -> None:
+        self.dialog.topic(topic_id)
+        text = clean(text, multiline=True).strip()
+        if not text:
+            raise SessionError(_("De notitie is leeg. Typ eerst een notitie."))
+        self._commit(actor, ev.NOTE, {"topic": topic_id, "text": text})
+
+    # -- views ------------------------------------------------------------------
+    def step(self) -> Step:
+        pos = self.state.position
+        q = self._current_question()
+        relevant = progress.relevant(self.dialog, self.record)
+        step = Step(
+            kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
+            phase=self._model.phase, question=q,
+            value=self.record.get(q.id) if q else None,
+            skipped_reason=self.state.skipped.get(q.id) if q else None,
+            error=self._error, topics=progress.topic_statuses(
+                self.dialog, self.record, self.state.skipped, self.mode, self._model.phase),
+            missing=tuple(self.missing()),
+            waiting=bool(progress.waiting_topics(self.dialog, self.record)),
+            rechecked=self._rechecked,
+            answered=sum(1 for x in relevant if x.id in self.record or x.id in self.state.skipped),
+            total=len(relevant), second_locale=self.state.second_locale, mode=self.mode,
+            paused=self.state.paused,
+        )
+        self._error = None
+        return step
+
+    def missing(self) -> list[str]:
+        return progress.missing(self.dialog, self.record, self.state.skipped)
+
+    def events(self) -> list[Event]:
+        return list(self.store.events(self.id))
+
+    # -- internals ----------------------------------------------------------------
+    def _current_question(self) -> Question | None:
+        pos = self.state.position
+        if pos and self.dialog.has_question(pos):
+            return self.dialog.question(pos)
+        return None
+
+    def _applying(self, qid: str) -> Question:
+        if not self.dialog.has_question(qid):
+            raise SessionError(_("Onbekende vraag: {id}.", id=qid))
+        q = self.dialog.question(qid)
+        if q not in progress.relevant(self.dialog, self.record):
+            raise SessionError(_("De vraag {id} hoort niet bij deze intake, door eerdere antwoorden.", id=qid))
+        return q
+
+    def _store_answer(self, q: Question, value: Any, actor: str | None) -> None:
+        who = self._actor(q, actor)
+        before = self._relevant_ids()
+        if q.id in self.state.answers and q.id in self.record:
+            old = self.state.answers[q.id]
+            if old == value:
+                self._commit(who, ev.MOVED, {"to": self._after(q.id)})
+                return
+            self._commit(who, ev.CHANGED, {"question": q.id, "old": old, "new": value})
+        else:
+            self._commit(who, ev.ANSWERED, {"question": q.id, "value": value})
+        if q.opt("sets_locale") and value != self.state.second_locale:
+            self._commit(who, ev.LANGUAGE, {"second_locale": None if value == "nl" else value})
+        self._rechecked = self._diff(before)
+
+    def _actor(self, q: Question, actor: str | None) -> str:
+        if self.mode == "pre_intake":
+            return "inburgeraar"
+        who = actor or q.who
+        if who not in ACTORS:
+            raise SessionError(_("Onbekende rol: {actor}.", actor=who))
+        return who
+
+    def _relevant_ids(self) -> set[str]:
+        return {q.id for q in progress.relevant(self.dialog, self.record)}
+
+    def _diff(self, before: set[str]) -> tuple[str, ...]:
+        after = self._relevant_ids()
+        return tuple(sorted(before ^ after, key=self.dialog.order))
+
+    def _commit(self, actor: str, kind: str, data: dict) -> None:
+        event = self.store.append(self.id, actor, kind, self.dialog.version, data)
+        self._fold(event)
+        self._sync_machine()
+
+    def _fold(self, event: Event) -> None:
+        prior = self.state.position
+        ev.apply(self.state, event)
+        self.record = progress.effective(self.dialog, self.state.answers)
+        if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
+            qid = event.data["question"]
+            if prior in PHASES:
+                nxt = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, None)
+                self.state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
+            else:
+                self.state.position = self._after(qid)
+        elif event.kind == ev.CREATED:
+            first = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, None)
+            self.state.position = first.id if first else REVIEW
+
+    def _after(self, qid: str) -> str:
+        nxt = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, qid)
+        return nxt.id if nxt else REVIEW
+
+    def _phase_for(self, position: str | None) -> str:
+        if position and self.dialog.has_question(position):
+            return self.dialog.question(position).topic
+        return position or self.dialog.topics[0].id
+
+    def _sync_machine(self) -> None:
+        """Move the shared machine to where the fold put the session, by its triggers."""
+        target = self._phase_for(self.state.position)
+        model = self._model
+        if model.phase == target:
+            return
+        model.complete = not self.missing()
+        model.waiting = bool(progress.waiting_topics(self.dialog, self.record))
+        if target in (PROPOSAL, AWAITING_LBT):
+            if model.phase not in (REVIEW, AWAITING_LBT):
+                model.to_review()
+            if model.phase == AWAITING_LBT and target == PROPOSAL:
+                model.result_arrived()
+            model.submit()
+        elif target == CONFIRMED:
+            model.confirm()
+        elif target == REVIEW:
+            model.reopen() if model.phase in (PROPOSAL, CONFIRMED) else model.to_review()
+        elif machine.can(model, "advance") and self._next_topic(model.phase) == target:
+            model.advance()
+        else:
+            if model.phase == CONFIRMED:
+                model.reopen()
+            getattr(model, f"open_{target}")()
+
+    def _next_topic(self, phase: str) -> str | None:
+        ids = [t.id for t in self.dialog.topics]
+        return ids[ids.index(phase) + 1] if phase in ids and ids.index(phase) + 1 < len(ids) else None

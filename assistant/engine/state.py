@@ -1,0 +1,71 @@
+"""The session's current state as a fold over its events.
+
+`apply` is the only function that changes a `SessionState`, and it is used in
+two places: when an event was just committed, and when a stored session is
+opened again. So what a person sees after a resume is by construction what
+they saw before the crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.store.sqlite import Event
+
+# Event kinds and what their data holds.
+CREATED = "created"          # {dialog_id, version, fingerprint, mode, locale}
+ANSWERED = "answered"        # {question, value}
+CHANGED = "changed"          # {question, old, new}
+SKIPPED = "skipped"          # {question, reason}
+MOVED = "moved"              # {to: question id | phase}
+LANGUAGE = "language"        # {second_locale}
+PAUSED = "paused"            # {}
+RESUMED = "resumed"          # {}
+NOTE = "note"                # {topic, text}
+DECISION = "decision"        # {besluit}
+
+
+@dataclass
+class SessionState:
+    mode: str = "joint"
+    second_locale: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    position: str | None = None          # question id, or a phase name such as "review"
+    paused: bool = False
+    decision: dict | None = None
+    last_event_at: str | None = None
+    event_count: int = 0
+
+
+def apply(state: SessionState, event: Event) -> None:
+    data = event.data
+    kind = event.kind
+    state.last_event_at = event.at
+    state.event_count += 1
+    if kind == CREATED:
+        state.mode = data.get("mode", "joint")
+        state.second_locale = data.get("second_locale")
+    elif kind in (ANSWERED, CHANGED):
+        qid = data["question"]
+        state.answers[qid] = data["value"] if kind == ANSWERED else data["new"]
+        state.skipped.pop(qid, None)
+        state.decision = None  # a decision belongs to the answers it was taken on
+    elif kind == SKIPPED:
+        state.skipped[data["question"]] = data["reason"]
+        state.answers.pop(data["question"], None)
+        state.decision = None
+    elif kind == MOVED:
+        state.position = data["to"]
+    elif kind == LANGUAGE:
+        state.second_locale = data.get("second_locale")
+    elif kind == PAUSED:
+        state.paused = True
+    elif kind == RESUMED:
+        state.paused = False
+    elif kind == NOTE:
+        state.notes.setdefault(data["topic"], []).append(data["text"])
+    elif kind == DECISION:
+        state.decision = data["besluit"]

@@ -1,0 +1,106 @@
+"""Translatable messages and the catalogs that render them.
+
+The core never knows which language a person reads: it returns `Msg` values
+(a Dutch source text, an optional context and named parameters), and only the
+edges (CLI, UI, documents) render them with a `Translator`. That keeps the
+engine pure and lets one session switch language at any moment.
+
+Dutch is the source locale: every msgid is the Dutch (B1) text itself. Dialog
+texts carry a context (``<dialog>.<id>.<field>``) so that the same Dutch
+sentence in two places can be translated differently.
+
+Extraction keywords (see `babel.cfg`): ``_`` for plain texts, ``C_`` for texts
+with a context.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from assistant import paths
+
+SOURCE_LOCALE = "nl"
+DOMAIN = "intake"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A text still to be translated: Dutch source, optional context, parameters."""
+
+    msgid: str
+    context: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # params is a dict; identity by text is enough
+        return hash((self.msgid, self.context))
+
+
+def _(msgid: str, **params: Any) -> Msg:
+    """Mark a source text for extraction; translated later, at the edge."""
+    return Msg(msgid, None, params)
+
+
+def C_(context: str, msgid: str, **params: Any) -> Msg:
+    """Mark a source text with a context (same Dutch, different translation)."""
+    return Msg(msgid, context, params)
+
+
+class Translator:
+    """Renders `Msg` values in one locale, falling back to the Dutch source."""
+
+    def __init__(self, locale: str, catalog: gettext.NullTranslations) -> None:
+        self.locale = locale
+        self._catalog = catalog
+
+    def __call__(self, msg: Msg | str) -> str:
+        if isinstance(msg, str):
+            return msg
+        if msg.context is None:
+            text = self._catalog.gettext(msg.msgid)
+        else:
+            text = self._catalog.pgettext(msg.context, msg.msgid)
+        if msg.params:
+            try:
+                text = text.format(**{k: _param(self, v) for k, v in msg.params.items()})
+            except (KeyError, IndexError, ValueError):
+                # A broken translation must never crash the app: fall back to Dutch.
+                text = msg.msgid.format(**{k: _param(self, v) for k, v in msg.params.items()})
+        return text
+
+    def ngettext(self, singular: str, plural: str, n: int, **params: Any) -> str:
+        """Plural-aware text; ``n`` is also available as ``{n}``."""
+        text = self._catalog.ngettext(singular, plural, n)
+        return text.format(n=n, **params)
+
+
+def _param(tr: Translator, value: Any) -> Any:
+    return tr(value) if isinstance(value, Msg) else value
+
+
+def locales_dir() -> Path:
+    return paths.resource_dir("locales")
+
+
+def available_locales() -> list[str]:
+    """The source locale plus every locale with a catalog directory."""
+    found = {SOURCE_LOCALE}
+    base = locales_dir()
+    if base.is_dir():
+        found.update(p.name for p in base.iterdir() if (p / "LC_MESSAGES").is_dir())
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def translator(locale: str | None) -> Translator:
+    """A cached translator; unknown locales and the source locale fall back to Dutch."""
+    locale = (locale or SOURCE_LOCALE).replace("-", "_")
+    if locale == SOURCE_LOCALE:
+        return Translator(SOURCE_LOCALE, gettext.NullTranslations())
+    catalog = gettext.translation(
+        DOMAIN, localedir=str(locales_dir()), languages=[locale], fallback=True
+    )
+    return Translator(locale, catalog)

@@ -1,0 +1,168 @@
+"""A plain line-by-line intake in any terminal, on the same engine as the chat.
+
+Used with ``intake --plain`` (screen readers, very small terminals, a pipe)
+and as the fallback when the full-screen chat cannot start. Commands are typed
+as answers: ``?`` help, ``<`` back, ``!`` skip (with a reason), ``=`` review,
+``q`` pause and leave. Every answer is stored before the next question shows.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from assistant.dialog.loader import load_dialog
+from assistant.engine.session import Intake, SessionError
+from assistant.engine.step import QUESTION, Step
+from assistant.i18n import _, translator
+from assistant.store.sqlite import Store
+from assistant.text import clean
+
+COMMANDS = _("Typ ? voor uitleg, < om terug te gaan, ! om over te slaan, = voor het overzicht, q om te stoppen.")
+
+
+def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,
+        out=sys.stdout) -> int:
+    store = Store(store_path)
+    try:
+        intake = _choose(store, tr, mode, input_fn, out)
+        if intake is None:
+            return 0
+        try:
+            return _converse(intake, tr, input_fn, out)
+        finally:
+            intake.close()
+    finally:
+        store.close()
+
+
+def _choose(store: Store, tr, mode: str, input_fn, out) -> Intake | None:
+    from assistant.sessions import summaries
+
+    dialog = load_dialog()
+    open_ones = [s for s in summaries(store.path) if s.status != "confirmed"] if store.path.exists() else []
+    if open_ones:
+        print(tr(_("Open intakes:")), file=out)
+        for i, s in enumerate(open_ones, 1):
+            print(f"  {i}. {s.id}  {tr(s.status_msg)}  {s.answered}/{s.total}", file=out)
+        choice = input_fn(tr(_("Typ een nummer om verder te gaan, of Enter voor een nieuwe intake: "))).strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(open_ones):
+            return Intake.open(store, open_ones[int(choice) - 1].id, dialog)
+    return Intake.start(store, dialog, mode=mode)
+
+
+def _converse(intake: Intake, tr, input_fn, out) -> int:
+    print(tr(COMMANDS), file=out)
+    step = intake.step()
+    while True:
+        if step.error is not None:
+            print("! " + tr(step.error), file=out)
+        if step.kind != QUESTION:
+            step = _at_phase(intake, step, tr, input_fn, out)
+            if step is None:
+                return 0
+            continue
+        _show_question(step, tr, out)
+        try:
+            raw = input_fn("> ")
+        except EOFError:
+            intake.pause()
+            print(tr(_("Gepauzeerd. Alles is bewaard.")), file=out)
+            return 0
+        step = _handle(intake, step, raw, tr, input_fn, out)
+        if step is None:
+            return 0
+
+
+def _handle(intake: Intake, step: Step, raw: str, tr, input_fn, out) -> Step | None:
+    command = raw.strip()
+    q = step.question
+    if command == "q":
+        intake.pause()
+        print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
+        return None
+    if command == "?":
+        print(tr(q.msg("help")) if q.help else tr(_("Voor deze vraag is geen uitleg.")), file=out)
+        return step
+    if command == "<":
+        return intake.go_back()
+    if command == "=":
+        return intake.review()
+    if command.startswith("!"):
+        reason = command[1:].strip() or (input_fn(tr(_("Waarom slaat u deze vraag over? "))) if q.mandatory else "")
+        return intake.skip(reason)
+    if not command and not q.mandatory and q.type != "info":
+        return intake.skip("")
+    return intake.answer(raw)
+
+
+def _show_question(step: Step, tr, out) -> None:
+    q = step.question
+    second = translator(step.second_locale) if step.second_locale else None
+    marks = []
+    if q.who == "consulent":
+        marks.append(tr(_("vraag voor de consulent")))
+    if q.sensitive:
+        marks.append(tr(_("gevoelig")))
+    head = f"[{step.answered + 1}/{step.total}] " + (f"({', '.join(marks)}) " if marks else "")
+    print("", file=out)
+    print(head + clean(tr(q.msg("text"))), file=out)
+    if second is not None:
+        print("    " + clean(second(q.msg("text"))), file=out)
+    for i, c in enumerate(q.choices, 1):
+        label = clean(tr(q.choice_msg(c.id)))
+        if second is not None:
+            label += " / " + clean(second(q.choice_msg(c.id)))
+        print(f"  {i}. {label}", file=out)
+    hint = _HINTS.get(q.type)
+    if hint is not None:
+        print("  " + tr(hint), file=out)
+    if step.value is not None:
+        print("  " + tr(_("Nu: {value}", value=clean(str(step.value)))), file=out)
+
+
+_HINTS = {
+    "date": _("Typ de datum zo: 31-12-1990."),
+    "yesno": _("Typ ja of nee."),
+    "multichoice": _("Typ de nummers met een komma ertussen, bijvoorbeeld 1, 3."),
+    "list": _("Typ de getallen met een komma ertussen, bijvoorbeeld 3, 7."),
+    "info": _("Druk op Enter als u dit gelezen heeft."),
+}
+
+
+def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
+    print("", file=out)
+    if step.kind == "review":
+        print(tr(_("Overzicht: {done} van {total} vragen klaar.", done=step.answered, total=step.total)), file=out)
+        for t in step.topics:
+            print(f"  - {clean(tr(t.title))}: {t.status}", file=out)
+        if step.missing:
+            print(tr(_("Nog open: {ids}", ids=", ".join(step.missing))), file=out)
+        prompt = _("Enter: verder. Of typ het nummer van een onderwerp om het te openen. q: stoppen. ")
+    else:
+        print(tr(_STATUS_TEXT[step.kind]), file=out)
+        prompt = _("Typ het nummer van een onderwerp om iets te veranderen, of q om te stoppen. ")
+    try:
+        raw = input_fn(tr(prompt)).strip()
+    except EOFError:
+        raw = "q"
+    if raw == "q":
+        intake.pause()
+        return None
+    if raw.isdigit() and 1 <= int(raw) <= len(step.topics):
+        try:
+            return intake.jump(step.topics[int(raw) - 1].id)
+        except SessionError as exc:
+            print("! " + tr(exc.msg), file=out)
+            return step
+    if step.kind == "review":
+        return intake.submit()
+    return None
+
+
+_STATUS_TEXT = {
+    "awaiting_lbt": _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
+    "proposal": _("Alle vragen zijn klaar. De consulent kan nu het voorstel voor het PIP bekijken."),
+    "confirmed": _("Het PIP is bevestigd door de consulent."),
+}

@@ -1,0 +1,128 @@
+"""Headless replay: a case file through the same engine the chat uses.
+
+The contract is in shared/design/intake-record.md. The whole case is checked
+before anything is applied: every problem (unknown id, wrong type, value out of
+range, a question that does not apply) is collected with the id it concerns,
+and the replay refuses the case as a whole. The engine then runs on an
+in-memory store, answer by answer in dialog order, exactly as a person would.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.dialog.model import Dialog
+from assistant.engine import progress
+from assistant.engine.parse import Invalid, check_value
+from assistant.engine.session import Intake
+from assistant.i18n import Msg, _, translator
+from assistant.store.sqlite import Store
+
+CASE_KEYS = {"locale", "today", "answers", "besluit", "expect", "description", "mode"}
+
+
+class CaseInvalid(Exception):
+    """The case file is refused; `problems` are (field, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, Msg]]) -> None:
+        super().__init__("; ".join(f"{f}: {m.msgid}" for f, m in problems))
+        self.problems = problems
+
+
+@dataclass
+class Case:
+    locale: str
+    today: date
+    answers: dict[str, Any]
+    besluit: dict | None
+    mode: str = "joint"
+
+
+def read_case(path: Path) -> Case:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.", reason=exc.strerror or str(exc)))]) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CaseInvalid([("file", _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)))]) from None
+    return parse_case(raw)
+
+
+def parse_case(raw: Any) -> Case:
+    problems: list[tuple[str, Msg]] = []
+    if not isinstance(raw, dict):
+        raise CaseInvalid([("case", _("Een casus is een JSON-object met 'answers'."))])
+    for key in sorted(set(raw) - CASE_KEYS):
+        problems.append((key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key, allowed=", ".join(sorted(CASE_KEYS)))))
+    answers = raw.get("answers")
+    if not isinstance(answers, dict):
+        problems.append(("answers", _("'answers' ontbreekt of is geen object met antwoorden per vraag-id.")))
+    today = date.today()
+    if "today" in raw:
+        try:
+            today = date.fromisoformat(raw["today"])
+        except (TypeError, ValueError):
+            problems.append(("today", _("'today' is geen datum. Schrijf hem zo: 2026-03-02.")))
+    besluit = raw.get("besluit")
+    if besluit is not None and not isinstance(besluit, dict):
+        problems.append(("besluit", _("'besluit' is een object met minstens het veld akkoord.")))
+    locale = raw.get("locale", "nl")
+    if not isinstance(locale, str):
+        problems.append(("locale", _("'locale' is een taalcode zoals nl of ar.")))
+    if problems:
+        raise CaseInvalid(problems)
+    return Case(locale, today, dict(answers), besluit, raw.get("mode", "joint"))
+
+
+def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
+    """Every problem with the answers, before any is applied."""
+    problems: list[tuple[str, Msg]] = []
+    checked: dict[str, Any] = {}
+    for qid in case.answers:
+        if not dialog.has_question(qid):
+            problems.append((qid, _("Onbekende vraag-id '{id}'. Kijk de spelling na.", id=qid)))
+    for q in dialog.questions:
+        if q.id not in case.answers:
+            continue
+        try:
+            checked[q.id] = check_value(q, case.answers[q.id], case.today)
+        except Invalid as exc:
+            problems.append((q.id, exc.msg))
+    record = progress.effective(dialog, checked)
+    for qid in checked:
+        if qid not in record:
+            problems.append((qid, _("De vraag '{id}' hoort niet bij deze casus door de andere antwoorden. Haal het antwoord weg.", id=qid)))
+    return problems
+
+
+def run(dialog: Dialog, case: Case, extras=None) -> dict:
+    """Replay a case; returns the output object of the replay contract."""
+    problems = check_answers(dialog, case)
+    if problems:
+        raise CaseInvalid(problems)
+    store = Store(":memory:")
+    try:
+        intake = Intake.start(store, dialog, mode=case.mode, today=lambda: case.today)
+        for q in dialog.questions:  # dialog order: conditions see earlier answers first
+            if q.id in case.answers:
+                step = intake.answer_question(q.id, case.answers[q.id], from_file=True)
+                if step.error is not None:  # cannot happen after check_answers; never hide it
+                    raise CaseInvalid([(q.id, step.error)])
+        step = intake.submit() if not intake.missing() else intake.review()
+        status = step.kind if not intake.missing() else "in_progress"
+        tr = translator(case.locale)
+        out = {
+            "status": status,
+            "missing": list(intake.missing()),
+            "waiting": step.waiting,
+            "answers": intake.record,
+        }
+        if extras is not None:
+            out.update(extras(intake, case, tr))
+        return out
+    finally:
+        store.close()

@@ -1,0 +1,113 @@
+"""Read-only views of stored sessions for the caseload (home screen, `intake list`).
+
+These fold each session's events without locking it, so a consulent can see
+the whole caseload while one intake is open elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from assistant.dialog.loader import load_dialog
+from assistant.engine import progress, state as ev
+from assistant.i18n import Msg, _
+from assistant.store.sqlite import Store
+
+STATUS_MESSAGES = {
+    "in_progress": _("bezig"),
+    "paused": _("gepauzeerd"),
+    "awaiting_lbt": _("wacht op leerbaarheidstoets"),
+    "proposal": _("voorstel klaar"),
+    "confirmed": _("bevestigd"),
+    "dialog_changed": _("andere versie vragenlijst"),
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    created_at: str
+    updated_at: str | None
+    status: str
+    answered: int
+    total: int
+    mode: str
+    deadline: str | None           # the deadline that matters most, ISO date
+    deadline_kind: str | None
+
+    @property
+    def status_msg(self) -> Msg:
+        return STATUS_MESSAGES[self.status]
+
+
+def fold(store: Store, sid: str) -> ev.SessionState:
+    state = ev.SessionState()
+    for event in store.events(sid):
+        ev.apply(state, event)
+    return state
+
+
+def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
+    if not Path(store_path).exists():
+        return []
+    dialog = load_dialog()
+    store = Store(store_path)
+    try:
+        out = []
+        for row in store.sessions():
+            state = fold(store, row.id)
+            if row.fingerprint != dialog.fingerprint:
+                out.append(Summary(row.id, row.created_at, state.last_event_at, "dialog_changed",
+                                   0, 0, row.mode, None, None))
+                continue
+            record = progress.effective(dialog, state.answers)
+            relevant = progress.relevant(dialog, record)
+            done = sum(1 for q in relevant if q.id in record or q.id in state.skipped)
+            deadline, kind = _deadline(record, state, today or date.today())
+            out.append(Summary(row.id, row.created_at, state.last_event_at,
+                               _status(state), done, len(relevant), row.mode, deadline, kind))
+        return out
+    finally:
+        store.close()
+
+
+def _status(state: ev.SessionState) -> str:
+    if state.position in ("awaiting_lbt", "proposal", "confirmed"):
+        return state.position
+    return "paused" if state.paused else "in_progress"
+
+
+def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | None, str | None]:
+    """The most urgent deadline, from the advice module's deadline rules."""
+    try:
+        from assistant.advice import termijnen
+    except ImportError:
+        return None, None
+    dagtekening = (state.decision or {}).get("dagtekening_pip")
+    t = termijnen(record, today=today,
+                  dagtekening_pip=date.fromisoformat(dagtekening) if dagtekening else None)
+    urgent = t.most_urgent()
+    return (urgent[1].isoformat(), urgent[0]) if urgent else (None, None)
+
+
+def open_readonly(store_path: Path, sid: str) -> dict:
+    """A session as JSON for `intake show`: answers, skips, notes and the event log."""
+    store = Store(store_path)
+    try:
+        row = store.session(sid)
+        state = fold(store, sid)
+        events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "kind": e.kind,
+                   "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
+    finally:
+        store.close()
+    dialog = load_dialog()
+    record = progress.effective(dialog, state.answers) if row.fingerprint == dialog.fingerprint else state.answers
+    return {
+        "id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
+        "mode": row.mode, "created_at": row.created_at, "status": _status(state),
+        "position": state.position, "second_locale": state.second_locale,
+        "answers": record, "skipped": state.skipped, "notes": state.notes,
+        "decision": state.decision, "events": events,
+    }
