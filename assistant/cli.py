@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language of the interface for the consulent (default nl)")
     p.add_argument("--plain", action="store_true", help="line-by-line conversation instead of the full-screen chat")
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("check", help="validate the dialogs, catalogs and Dutch readability")
+    c = sub.add_parser("check", help="validate the dialogs, catalogs and Dutch readability")
+    c.add_argument("--dialogs", type=Path, help="check the dialogs in this folder only")
     r = sub.add_parser("replay", help="run a case file through the engine")
     r.add_argument("case", type=Path)
     r.add_argument("--json", action="store_true", help="print the result as JSON (the default)")
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import commands
 
         if args.command == "check":
-            return commands.check(tr)
+            return commands.check(tr, args.dialogs)
         if args.command == "replay":
             return commands.replay(args.case, tr)
         if args.command == "list":

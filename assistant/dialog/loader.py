@@ -47,7 +47,8 @@ def check_file(path: Path) -> CheckResult:
     except (OSError, UnicodeDecodeError) as exc:
         return CheckResult(path, None, [Problem(name, 0, None, f"cannot read the file: {exc}")])
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # An unclosed quote or bracket is reported at its end; its start is where to look.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         what = getattr(exc, "problem", None) or str(exc)
         return CheckResult(

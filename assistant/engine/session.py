@@ -105,6 +105,8 @@ class Intake:
                         from_file: bool = False) -> Step:
         """Answer or change any question that applies (the review's edit uses this)."""
         q = self._applying(qid)
+        if not q.mandatory and q.type != "info" and (raw is None or raw == "" or raw == []):
+            return self._skip(q, "", actor)  # an empty answer to an optional question
         try:
             value = check_value(q, raw, self.today()) if from_file else parse_input(q, raw, self.today())
         except Invalid as exc:
@@ -118,6 +120,9 @@ class Intake:
         q = self._current_question()
         if q is None:
             raise SessionError(_("Er is nu geen vraag om over te slaan."))
+        return self._skip(q, reason, actor)
+
+    def _skip(self, q: Question, reason: str, actor: str | None) -> Step:
         reason = clean(reason or "").strip()
         if q.mandatory and not reason:
             self._error = _("Deze vraag is verplicht. Schrijf op waarom u hem overslaat.")

@@ -1,0 +1,169 @@
+"""The engine's intents on a small dialog: answer, back, edit, skip, pause, wait."""
+
+import pytest
+
+from assistant.engine.session import Intake, SessionError
+from assistant.engine.state import ANSWERED, CHANGED, LANGUAGE, PAUSED, RESUMED, SKIPPED
+
+
+def start(store, dialog, today, **kw):
+    return Intake.start(store, dialog, today=today, **kw)
+
+
+def answer_all(intake, *answers):
+    step = None
+    for a in answers:
+        step = intake.answer(a)
+        assert step.error is None, (a, step.error)
+    return step
+
+
+def test_walks_the_dialog_in_order_with_phases(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    s = it.step()
+    assert (s.kind, s.phase, s.question.id) == ("question", "welkom", "hallo")
+    s = it.answer("")
+    assert (s.phase, s.question.id) == ("taal_keuze", "voertaal")
+    s = it.answer("2")
+    assert s.second_locale == "ar" and s.phase == "privacy"
+    kinds = [e.kind for e in it.events()]
+    assert kinds[-2:] == [ANSWERED, LANGUAGE]  # the language switch is recorded
+
+
+def test_refused_input_stores_nothing_and_keeps_the_question(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "")
+    before = len(it.events())
+    s = it.answer("31-02-1990")
+    assert s.question.id == "geboortedatum" and "bestaat niet" in s.error.msgid
+    assert len(it.events()) == before
+    assert it.step().error is None  # the message is shown once
+
+
+def test_back_and_change_records_old_and_new(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "", "14-05-2001")
+    s = it.go_back()
+    assert s.question.id == "geboortedatum" and s.value == "2001-05-14"
+    s = it.answer("15-05-2001")
+    assert s.question.id == "bsn"
+    change = [e for e in it.events() if e.kind == CHANGED][-1]
+    assert change.data == {"question": "geboortedatum", "old": "2001-05-14", "new": "2001-05-15"}
+
+
+def test_mandatory_skip_needs_a_reason_which_is_recorded(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "")
+    s = it.skip("")
+    assert s.question.id == "geboortedatum" and "reden" in s.error.msgid.lower() or "waarom" in s.error.msgid.lower()
+    s = it.skip("Papieren nog niet binnen")
+    assert s.question.id == "bsn"
+    skip = [e for e in it.events() if e.kind == SKIPPED][-1]
+    assert skip.data == {"question": "geboortedatum", "reason": "Papieren nog niet binnen"}
+    assert "geboortedatum" not in s.missing
+    assert [t.status for t in s.topics if t.id == "persoon"] == ["open"]
+    s = it.skip("")  # optional: no reason needed
+    assert s.question.id == "lbt_status"
+    assert [t.status for t in s.topics if t.id == "persoon"] == ["skipped"]
+
+
+def test_edit_from_review_rechecks_dependents_and_keeps_later_answers(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "", "14-05-2001", "111222333", "niet_afgenomen", "Ziek", "ja", "3, 9", "", "10", "1")
+    s = it.step()
+    assert s.kind == "review" and s.missing == ()
+    assert it.record["lbt_reden_niet_afgenomen"] == "Ziek"
+    # The consulent corrects: the toets was taken after all.
+    s = it.answer_question("lbt_status", "afgenomen")
+    assert s.rechecked == ("lbt_reden_niet_afgenomen", "lbt_resultaat")
+    assert s.question.id == "lbt_resultaat"  # the newly applying question is asked
+    assert "lbt_reden_niet_afgenomen" not in it.record  # no longer applies ...
+    assert it.state.answers["lbt_reden_niet_afgenomen"] == "Ziek"  # ... but nothing is lost
+    assert it.record["kinderen_leeftijden"] == [3, 9] and it.record["onderwijs_jaren"] == 10
+    s = it.answer("1")
+    assert s.kind == "review"  # back to the review: later answers were kept
+
+
+def test_waiting_for_the_lbt_while_other_topics_go_on(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    s = answer_all(it, "", "1", "", "14-05-2001", "", "gepland")
+    assert s.waiting and s.question.id == "kinderen"  # other topics go on
+    assert [t.status for t in s.topics if t.id == "leerbaarheid"] == ["waiting"]
+    s = answer_all(it, "nee", "8", "")
+    assert s.kind == "review"
+    s = it.submit()
+    assert (s.kind, s.phase) == ("awaiting_lbt", "awaiting_lbt")
+    s = it.answer_question("lbt_status", "afgenomen", actor="duo")
+    assert s.question.id == "lbt_resultaat" and not s.waiting
+    s = it.answer("b1_haalbaar", actor="duo")
+    assert s.kind == "review"
+    s = it.submit()
+    assert (s.kind, s.phase) == ("proposal", "proposal")
+    assert [e.actor for e in it.events() if e.kind in (ANSWERED, CHANGED)][-2:] == ["duo", "duo"]
+
+
+def test_submit_with_open_questions_is_refused_clearly(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    s = it.submit()
+    assert s.kind == "review" and s.error is not None and s.error.params["n"] == len(s.missing)
+
+
+def test_jump_to_topic_and_back_to_the_open_question(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "")
+    s = it.jump("gezin")
+    assert s.question.id == "kinderen" and s.phase == "gezin"
+    s = it.answer("nee")
+    assert s.question.id == "onderwijs_jaren"
+    s = it.answer("5")
+    assert s.question.id == "talen"
+    s = it.answer("")  # optional: an empty answer skips it
+    assert s.question.id == "geboortedatum"  # wraps to the first open question
+
+
+def test_pause_and_resume_continue_at_the_same_question(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "2", "", "14-05-2001")
+    it.go_back()
+    it.pause()
+    sid = it.id
+    it.close()
+    again = Intake.open(store, sid, mini_dialog, today=today)
+    s = again.step()
+    assert s.question.id == "geboortedatum" and s.value == "2001-05-14"
+    assert s.second_locale == "ar" and s.phase == "persoon"
+    assert [e.kind for e in again.events()][-2:] == [PAUSED, RESUMED]
+
+
+def test_actor_is_recorded_and_pre_intake_asks_only_its_questions(store, mini_dialog, today):
+    it = start(store, mini_dialog, today, mode="pre_intake")
+    s = answer_all(it, "", "1", "")
+    assert s.question.id == "kinderen"  # consulent questions are left for the joint intake
+    assert {e.actor for e in it.events() if e.kind == ANSWERED} == {"inburgeraar"}
+
+
+def test_notes_are_kept_per_topic_and_cleaned(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    it.add_note("gezin", "Let op\x1b[31m: partner aanwezig")
+    assert it.state.notes == {"gezin": ["Let op: partner aanwezig"]}
+    with pytest.raises(SessionError):
+        it.add_note("gezin", "  ")
+
+
+def test_a_changed_dialog_is_refused_not_reinterpreted(store, mini_dialog, today, tmp_path):
+    from pathlib import Path
+
+    from assistant.dialog.loader import load_file
+
+    it = start(store, mini_dialog, today)
+    it.answer("")
+    sid = it.id
+    it.close()
+    changed = tmp_path / "mini.yaml"
+    changed.write_text(Path(mini_dialog.path).read_text().replace("max: 30\n        text: Hoeveel jaar", "max: 40\n        text: Hoeveel jaar"))
+    newer = load_file(changed)
+    assert newer.fingerprint != mini_dialog.fingerprint
+    with pytest.raises(SessionError) as exc:
+        Intake.open(store, sid, newer, today=today)
+    assert "versie" in exc.value.msg.msgid
+    assert [e.kind for e in store.events(sid)][-1] == ANSWERED  # nothing was written
