@@ -90,7 +90,10 @@ class Store:
         self.path = Path(path)
         memory = str(path) == ":memory:"
         if not memory:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Personal data: the folder and the file are for this user only.
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
         try:
             self._db = sqlite3.connect(str(path), timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL" if not memory else "PRAGMA journal_mode=MEMORY")
@@ -197,4 +200,6 @@ class _Transaction:
                 raise StoreError("write_failed", reason=str(err)) from None
         else:
             self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError("write_failed", reason=str(exc)) from None
         return False
