@@ -5,6 +5,7 @@
     intake replay CASE.json [--json]        a case through the engine, as JSON
     intake list | intake show ID            stored sessions
     intake export ID --format md|pdf|duo-json
+    intake import-lbt ID RESULT.json        DUO's leerbaarheidstoets result into a session
 
 Every failure a person can cause ends in a translated message and a non-zero
 exit, never a traceback. Heavy modules are imported inside the commands so
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("id")
     e.add_argument("--format", choices=["md", "pdf", "duo-json"], default="md")
     e.add_argument("--output", "-o", type=Path)
+    i = sub.add_parser("import-lbt", help="import a leerbaarheidstoets result (DUO's Resultaat JSON) into a session")
+    i.add_argument("id")
+    i.add_argument("file", type=Path)
     n = sub.add_parser("new", help="start a new intake in the plain conversation")
     n.add_argument("--mode", choices=["joint", "pre_intake", "training"], default="joint")
     return p
@@ -64,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             return commands.show(store_path, args.id, tr)
         if args.command == "export":
             return commands.export(store_path, args.id, args.format, args.output, tr)
+        if args.command == "import-lbt":
+            return commands.import_lbt(store_path, args.id, args.file, tr)
         if args.command == "new" or args.plain:
             from assistant import plain
 

@@ -95,13 +95,55 @@ def export(store_path: Path, sid: str, fmt: str, output: Path | None, tr) -> int
     from assistant.outcome import export_session
 
     data = export_session(store_path, sid, fmt, output)
-    if isinstance(data, (dict, list)):
-        emit_json(data)
+    if isinstance(data, Path):
+        say(tr, _("Geschreven naar {path}.", path=str(data)))
     elif isinstance(data, str):
         print(data)
     else:
-        say(tr, _("Geschreven naar {path}.", path=str(output)))
+        emit_json(data)
     return EXIT_OK
 
 
-__all__ = ["check", "replay", "list_sessions", "show", "export"]
+def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
+    """Apply DUO's Resultaat to a session as answers by actor 'duo' — all or nothing."""
+    import json
+
+    from assistant.dialog.loader import load_dialog
+    from assistant.duo import LbtImportError, import_lbt_result
+    from assistant.engine.parse import Invalid, check_value
+    from assistant.engine.session import Intake
+    from assistant.store.sqlite import Store
+
+    try:
+        payload = json.loads(file.read_text(encoding="utf-8"))
+        answers = import_lbt_result(payload)
+    except (OSError, ValueError) as exc:
+        say(tr, _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)), err=True)
+        return EXIT_PROBLEM
+    except LbtImportError as exc:
+        say(tr, exc.msg, err=True)
+        return EXIT_PROBLEM
+    dialog = load_dialog()
+    store = Store(store_path)
+    try:
+        intake = Intake.open(store, sid, dialog)
+        try:
+            for qid, value in answers.items():  # check all before applying any
+                check_value(dialog.question(qid), value, intake.today())
+            for qid in (q.id for q in dialog.questions if q.id in answers):
+                step = intake.answer_question(qid, answers[qid], "duo", from_file=True)
+                if step.error is not None:
+                    say(tr, _("Fout in {field}: {message}", field=qid, message=step.error), err=True)
+                    return EXIT_PROBLEM
+        except Invalid as exc:
+            say(tr, exc.msg, err=True)
+            return EXIT_PROBLEM
+        finally:
+            intake.close()
+    finally:
+        store.close()
+    say(tr, _("De uitslag van de leerbaarheidstoets is toegevoegd aan intake {id}.", id=sid))
+    return EXIT_OK
+
+
+__all__ = ["import_lbt", "check", "replay", "list_sessions", "show", "export"]

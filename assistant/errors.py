@@ -31,6 +31,10 @@ def describe(exc: BaseException) -> Msg:
             return Msg(template.msgid, template.context, exc.details)
     if isinstance(exc, SessionError):
         return exc.msg
+    from assistant.outcome import DecisionInvalid
+
+    if isinstance(exc, DecisionInvalid):
+        return exc.msg
     if isinstance(exc, DialogInvalid):
         return _("De vragenlijst heeft fouten. Draai 'intake check' om ze te zien.")
     if isinstance(exc, PermissionError):

@@ -15,7 +15,8 @@ language and consent phases), then ``review``, ``awaiting_lbt``,
 - ``submit``: from the review to ``awaiting_lbt`` when an outside result is
   awaited, otherwise to ``proposal`` — only when nothing mandatory is open;
 - ``result_arrived``: from ``awaiting_lbt`` back to the review;
-- ``confirm``: from ``proposal`` to ``confirmed``;
+- ``confirm``: to ``confirmed`` (from the proposal, or the review when open
+  questions are left for the PIP to list);
 - ``reopen``: from ``proposal`` or ``confirmed`` back to the review (an edit).
 """
 
@@ -73,7 +74,7 @@ def _build(dialog: Dialog) -> Machine:
          "conditions": ["is_complete", "is_waiting"]},
         {"trigger": "submit", "source": "review", "dest": "proposal", "conditions": "is_complete"},
         {"trigger": "result_arrived", "source": "awaiting_lbt", "dest": "review"},
-        {"trigger": "confirm", "source": "proposal", "dest": "confirmed"},
+        {"trigger": "confirm", "source": ["review", "awaiting_lbt", "proposal"], "dest": "confirmed"},
         {"trigger": "reopen", "source": ["proposal", "confirmed"], "dest": "review"},
     ]
     return Machine(

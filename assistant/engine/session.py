@@ -173,9 +173,14 @@ class Intake:
         return self.step()
 
     def decide(self, besluit: dict, actor: str = "consulent") -> Step:
-        """Record the consulent's decision (validated by the advice module first)."""
-        if self.state.position != PROPOSAL:
-            raise SessionError(_("Er is nog geen voorstel om te bevestigen."))
+        """Record the consulent's decision (validated by the advice module first).
+
+        Allowed from the review too: the advice needs only the record fields, and
+        a PIP may be adopted while other questions are still open (they are then
+        listed in the PIP as still to be completed).
+        """
+        if self.state.position not in (REVIEW, AWAITING_LBT, PROPOSAL):
+            raise SessionError(_("Ga eerst naar het overzicht. Daar staat het voorstel om te bevestigen."))
         self._commit(actor, ev.DECISION, {"besluit": besluit})
         self._commit(actor, ev.MOVED, {"to": CONFIRMED})
         return self.step()
