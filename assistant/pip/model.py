@@ -1,0 +1,120 @@
+"""The PIP document as data: sections of items, each value traced to an answer, rule or decision.
+
+The model holds `Msg` values, not strings, so one document renders in two
+languages side by side; user text (answers typed by the inburgeraar, the
+consulent's motivation) is kept apart as `UserText` so renderers never put it
+through the catalog and always escape it. Every item carries a trace: refs like
+``antwoord:lbt_resultaat``, ``regel:R-B``, ``beleid:pvt_uren``,
+``besluit:motivatie`` or ``bron:wet_15``; `check_trace` proves each one exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from babel import Locale, UnknownLocaleError
+
+from assistant.i18n import Msg, Translator
+from assistant.text import clean
+
+TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag")
+DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")
+
+
+@dataclass(frozen=True)
+class UserText:
+    """Text a person typed: shown as typed (cleaned), never translated, always escaped."""
+
+    text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean(self.text).strip())
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.text)
+
+
+Value = Msg | UserText
+
+
+@dataclass(frozen=True)
+class Item:
+    label: Msg | None
+    value: Value
+    trace: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Msg
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class PipDocument:
+    title: Msg
+    status: Msg
+    sections: tuple[Section, ...]
+    locale: str
+    second_locale: str | None
+    tr: Translator = field(repr=False, compare=False)
+    tr_second: Translator | None = field(repr=False, compare=False)
+    sources: tuple[tuple[str, str, bool], ...] = ()  # (ref, citation, verify) legend
+
+    @property
+    def direction(self) -> str:
+        return locale_direction(self.locale)
+
+    @property
+    def second_direction(self) -> str:
+        return locale_direction(self.second_locale) if self.second_locale else "ltr"
+
+    def items(self) -> Iterable[Item]:
+        for section in self.sections:
+            yield from section.items
+
+    def second_text(self, value: Value) -> str:
+        """The second-language text of a value; empty when it would only repeat the main text."""
+        if self.second_locale is None or isinstance(value, UserText):
+            return ""
+        text = self.render(value, second=True)
+        return "" if text == self.render(value) else text
+
+    def language_name(self, locale: str | None) -> str:
+        """A language's own name (ትግርኛ, العربية), for column heads."""
+        try:
+            return Locale.parse((locale or "nl").replace("-", "_")).get_display_name() or str(locale)
+        except (UnknownLocaleError, ValueError):
+            return str(locale)
+
+    def render(self, value: Value | None, second: bool = False) -> str:
+        """One value as text in the main (or second) language; user text stays as typed."""
+        if value is None:
+            return ""
+        if isinstance(value, UserText):
+            return value.text
+        tr = self.tr_second if second and self.tr_second else self.tr
+        return clean(tr(value), multiline=False)
+
+
+def locale_direction(locale: str | None) -> str:
+    try:
+        return Locale.parse((locale or "nl").replace("-", "_")).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+
+
+def text_direction(text: str) -> str:
+    """Direction of the first strong character (like dir="auto", which WeasyPrint lacks)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
