@@ -54,7 +54,7 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
         except DecisionRefused as exc:
             raise DecisionInvalid(getattr(exc, "field", None) or "besluit", exc.msg) from None
         body = pip_body(decision, record)
-        problems = validate_pip_body(body)
+        problems = validate_pip_body(body, first_pip=True, doelgroep=record.get("doelgroep"))
         if problems:  # our own export must never break DUO's contract silently
             raise DecisionInvalid("pip_duo", _("Het PIP voldoet niet aan het formaat van DUO: {problems}",
                                                problems="; ".join(problems)))
@@ -73,7 +73,7 @@ def replay_extras(intake, case, tr) -> dict:
         raise CaseInvalid([(f"besluit.{exc.field}" if exc.field != "besluit" else "besluit", exc.msg)]) from None
     out = {"proposal": outcome.proposal.to_json(tr), "termijnen": outcome.termijnen.to_json(tr)}
     if outcome.pip_body is not None:
-        intake.decide(case.besluit)
+        intake.decide(case.besluit, outcome.decision.event())
         out["status"] = "confirmed"
         out["pip_duo"] = outcome.pip_body
     return out
@@ -87,7 +87,7 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     view = open_readonly(store_path, sid)
     record = view["answers"]
     today = date.today()
-    outcome = compute(record, today, view["decision"])
+    outcome = compute(record, today, (view["decision"] or {}).get("besluit"))
     if fmt == "duo-json":
         if outcome.pip_body is None:
             raise DecisionInvalid("besluit", _("Er is nog geen besluit van de consulent. Bevestig eerst het voorstel."))

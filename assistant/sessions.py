@@ -85,11 +85,11 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
         from assistant.advice import termijnen
     except ImportError:
         return None, None
-    dagtekening = (state.decision or {}).get("dagtekening_pip")
+    dagtekening = ((state.decision or {}).get("besluit") or {}).get("dagtekening_pip")
     t = termijnen(record, today=today,
                   dagtekening_pip=date.fromisoformat(dagtekening) if dagtekening else None)
     urgent = t.most_urgent()
-    return (urgent[1].isoformat(), urgent[0]) if urgent else (None, None)
+    return (urgent.date.isoformat(), urgent.id) if urgent else (None, None)
 
 
 def open_readonly(store_path: Path, sid: str) -> dict:

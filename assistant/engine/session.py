@@ -172,8 +172,9 @@ class Intake:
             self._commit(actor, ev.MOVED, {"to": target})
         return self.step()
 
-    def decide(self, besluit: dict, actor: str = "consulent") -> Step:
-        """Record the consulent's decision (validated by the advice module first).
+    def decide(self, besluit: dict, decision: dict, actor: str = "consulent") -> Step:
+        """Record the consulent's decision: the `besluit` as given and the checked
+        `decision` record of the advice module (proposal vs. choice, motivation).
 
         Allowed from the review too: the advice needs only the record fields, and
         a PIP may be adopted while other questions are still open (they are then
@@ -181,7 +182,7 @@ class Intake:
         """
         if self.state.position not in (REVIEW, AWAITING_LBT, PROPOSAL):
             raise SessionError(_("Ga eerst naar het overzicht. Daar staat het voorstel om te bevestigen."))
-        self._commit(actor, ev.DECISION, {"besluit": besluit})
+        self._commit(actor, ev.DECISION, {"besluit": besluit, "beslissing": decision})
         self._commit(actor, ev.MOVED, {"to": CONFIRMED})
         return self.step()
 

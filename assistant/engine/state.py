@@ -23,7 +23,7 @@ LANGUAGE = "language"        # {second_locale}
 PAUSED = "paused"            # {}
 RESUMED = "resumed"          # {}
 NOTE = "note"                # {topic, text}
-DECISION = "decision"        # {besluit}
+DECISION = "decision"        # {besluit: as given, beslissing: the checked decision record}
 
 
 @dataclass
@@ -68,4 +68,4 @@ def apply(state: SessionState, event: Event) -> None:
     elif kind == NOTE:
         state.notes.setdefault(data["topic"], []).append(data["text"])
     elif kind == DECISION:
-        state.decision = data["besluit"]
+        state.decision = data
