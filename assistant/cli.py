@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.lang = _negotiate(args.lang)
     tr = translator(args.lang)
     store_path = args.store or paths.default_store()
     try:
@@ -84,6 +85,24 @@ def main(argv: list[str] | None = None) -> int:
 
         print(tr(describe(exc)), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _negotiate(flag: str | None) -> str:
+    """Flag, then settings, then the environment, then Dutch; catalogs compiled if stale."""
+    import os
+
+    from assistant.catalogs import ensure_compiled
+    from assistant.locale_settings import negotiate
+
+    ensure_compiled()
+    configured = None
+    try:
+        from assistant.settings import load_settings
+
+        configured = load_settings().locale
+    except Exception:  # a broken settings file is reported by the app itself
+        configured = None
+    return negotiate(flag, configured, os.environ)
 
 
 def _start_app(store_path: Path, lang: str | None) -> int:

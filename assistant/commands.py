@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.cli import EXIT_OK, EXIT_PROBLEM, emit_json, say
-from assistant.i18n import _
+from assistant.i18n import N_, _
 
 
 def check(tr, dialogs_dir: Path | None = None) -> int:
@@ -22,17 +22,27 @@ def check(tr, dialogs_dir: Path | None = None) -> int:
         result = check_file(path)
         problems += [str(p) for p in result.problems]
         if result.dialog is not None:
-            if dialogs_dir is None:  # the record contract binds the shipped dialog
+            if dialogs_dir is None:  # the record contract and law/ bind the shipped dialog
                 problems += [str(p) for p in contract_problems(result.dialog)]
+                problems += _basis_problems(result.dialog)
     for name, runner in _extra_checks() if dialogs_dir is None else ():
         problems += [f"{name}: {p}" for p in runner()]
     for line in problems:
         print(line)
     if problems:
-        say(tr, _("{n} problemen gevonden.", n=len(problems)), err=True)
+        say(tr, N_("{n} probleem gevonden.", "{n} problemen gevonden.", len(problems)), err=True)
         return EXIT_PROBLEM
-    say(tr, _("Alles in orde: {n} vragenlijst(en) gecontroleerd.", n=len(files)))
+    say(tr, N_("Alles in orde: {n} vragenlijst gecontroleerd.", "Alles in orde: {n} vragenlijsten gecontroleerd.", len(files)))
     return EXIT_OK
+
+
+def _basis_problems(dialog) -> list[str]:
+    """Every topic's legal or guidance basis must be an entry of law/articles.yaml."""
+    from assistant.advice.lawdata import articles
+
+    known = articles()
+    return [f"{dialog.path}:{t.line}: [{t.id}] basis '{t.basis}' is not in law/articles.yaml; add it there with its source"
+            for t in dialog.topics if t.basis and t.basis not in known]
 
 
 def _extra_checks():

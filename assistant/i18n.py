@@ -9,8 +9,9 @@ Dutch is the source locale: every msgid is the Dutch (B1) text itself. Dialog
 texts carry a context (``<dialog>.<id>.<field>``) so that the same Dutch
 sentence in two places can be translated differently.
 
-Extraction keywords (see `babel.cfg`): ``_`` for plain texts, ``C_`` for texts
-with a context.
+Extraction keywords (``[tool.babel]`` in pyproject.toml): ``_`` for plain
+texts, ``C_`` for texts with a context, ``N_`` for texts with plural forms
+(Arabic has six).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Msg:
     msgid: str
     context: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    plural: str | None = None  # plural source text; the count is params["n"]
 
     def __hash__(self) -> int:  # params is a dict; identity by text is enough
         return hash((self.msgid, self.context))
@@ -49,6 +51,11 @@ def C_(context: str, msgid: str, **params: Any) -> Msg:
     return Msg(msgid, context, params)
 
 
+def N_(singular: str, plural: str, n: int, **params: Any) -> Msg:
+    """Mark a text with plural forms; ``{n}`` is the count."""
+    return Msg(singular, None, {"n": n, **params}, plural)
+
+
 class Translator:
     """Renders `Msg` values in one locale, falling back to the Dutch source."""
 
@@ -59,7 +66,9 @@ class Translator:
     def __call__(self, msg: Msg | str) -> str:
         if isinstance(msg, str):
             return msg
-        if msg.context is None:
+        if msg.plural is not None:
+            text = self._catalog.ngettext(msg.msgid, msg.plural, msg.params["n"])
+        elif msg.context is None:
             text = self._catalog.gettext(msg.msgid)
         else:
             text = self._catalog.pgettext(msg.context, msg.msgid)
@@ -68,7 +77,8 @@ class Translator:
                 text = text.format(**{k: _param(self, v) for k, v in msg.params.items()})
             except (KeyError, IndexError, ValueError):
                 # A broken translation must never crash the app: fall back to Dutch.
-                text = msg.msgid.format(**{k: _param(self, v) for k, v in msg.params.items()})
+                source = msg.msgid if msg.plural is None or msg.params["n"] == 1 else msg.plural
+                text = source.format(**{k: _param(self, v) for k, v in msg.params.items()})
         return text
 
     def ngettext(self, singular: str, plural: str, n: int, **params: Any) -> str:

@@ -19,7 +19,8 @@ from assistant.i18n import _, translator
 from assistant.store.sqlite import Store
 from assistant.text import clean
 
-COMMANDS = _("Typ ? voor uitleg, < om terug te gaan, ! om over te slaan, = voor het overzicht, q om te stoppen.")
+COMMANDS = _("Typ ? voor uitleg. Typ < om terug te gaan. Typ ! om over te slaan. "
+             "Typ = voor het overzicht. Typ q om te stoppen.")
 
 
 def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PERSONAS = sorted((ROOT / "tests" / "cases" / "personas").glob("*.json"))
 
 
-def intake(*args, input_text=None, env_store=None):
-    cmd = [sys.executable, "-m", "assistant.cli", *args]
+def intake(*args, input_text=None):
+    cmd = [sys.executable, "-m", "assistant.cli", "--lang", "nl", *args]
     return subprocess.run(cmd, capture_output=True, text=True, input=input_text, cwd=ROOT, timeout=120)
 
 

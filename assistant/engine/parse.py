@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from assistant.dialog.model import Question
-from assistant.i18n import Msg, _
+from assistant.i18n import Msg, N_, _
 from assistant.text import clean
 
 DEFAULT_MAX_LENGTH = 2000
@@ -179,7 +179,8 @@ def _check_multichoice(q: Question, value: Any, today: date) -> list[str]:
     if not isinstance(value, list) or any(v not in q.choice_ids for v in value):
         raise Invalid(_("Kies een of meer antwoorden uit de lijst."))
     if len(value) < q.opt("min_selected", 1):
-        raise Invalid(_("Kies minstens {n} antwoord(en).", n=q.opt("min_selected", 1)))
+        least = q.opt("min_selected", 1)
+        raise Invalid(N_("Kies minstens {n} antwoord.", "Kies minstens {n} antwoorden.", least))
     return [c for c in q.choice_ids if c in value]  # canonical order, no duplicates
 
 

@@ -16,7 +16,7 @@ from assistant.dialog.model import Dialog, Question
 from assistant.engine import machine, progress, state as ev
 from assistant.engine.parse import Invalid, check_value, parse_input
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
-from assistant.i18n import Msg, _
+from assistant.i18n import Msg, N_, _
 from assistant.store.sqlite import Event, SessionRow, Store
 from assistant.text import clean
 
@@ -164,8 +164,9 @@ class Intake:
             self.review(actor)
         missing = self.missing()
         if missing:
-            self._error = _("Er zijn nog {n} verplichte vragen open. Beantwoord ze of sla ze over met een reden.",
-                            n=len(missing))
+            self._error = N_("Er is nog {n} verplichte vraag open. Beantwoord hem of sla hem over met een reden.",
+                             "Er zijn nog {n} verplichte vragen open. Beantwoord ze of sla ze over met een reden.",
+                             len(missing))
             return self.step()
         target = AWAITING_LBT if progress.waiting_topics(self.dialog, self.record) else PROPOSAL
         if self.state.position != target:
