@@ -47,6 +47,8 @@ def parse_input(q: Question, raw: Any, today: date) -> Any:
     if q.type == "text":
         return check_value(q, text, today)
     if not text:
+        if q.type == "list" and q.opt("min_items", 0) == 0:
+            return []  # "no entries" is an answer (e.g. no children)
         raise Invalid(_("U heeft nog niets ingevuld. Typ een antwoord."))
     if q.type == "number":
         return check_value(q, _to_int(text), today)

@@ -9,7 +9,7 @@ from tests.helpers.answers import sample_input
 
 PREFER = {
     "inburgeringsplichtig": "ja", "doelgroep": "asielstatushouder", "lbt_status": "niet_afgenomen",
-    "kinderen": "ja", "kinderen_leeftijden": "2, 7", "bijstand": "ja", "gezondheid_beperking": "tijdelijk",
+    "kinderen_leeftijden": "2, 7", "bijstand": "ja", "gezondheid_beperking": "tijdelijk",
     "werkervaring_jaren": "5", "hoofddoel": "werk",
 }
 
