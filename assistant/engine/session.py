@@ -154,6 +154,14 @@ class Intake:
         self._commit(actor, ev.MOVED, {"to": (first_open or applying[0]).id})
         return self.step()
 
+    def goto(self, qid: str, actor: str = "consulent") -> Step:
+        """Show one question again (the review's edit): its answer can be changed."""
+        q = self._applying(qid)
+        if not progress.askable(q, self.mode):
+            raise SessionError(_("Deze vraag is voor het gesprek met de consulent."))
+        self._commit(actor, ev.MOVED, {"to": q.id})
+        return self.step()
+
     def review(self, actor: str = "consulent") -> Step:
         self._commit(actor, ev.MOVED, {"to": REVIEW})
         return self.step()

@@ -167,3 +167,15 @@ def test_a_changed_dialog_is_refused_not_reinterpreted(store, mini_dialog, today
         Intake.open(store, sid, newer, today=today)
     assert "versie" in exc.value.msg.msgid
     assert [e.kind for e in store.events(sid)][-1] == ANSWERED  # nothing was written
+
+
+def test_goto_from_review_edits_and_returns_to_the_review(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    answer_all(it, "", "1", "", "14-05-2001", "", "afgenomen", "1", "nee", "10", "")
+    assert it.step().kind == "review"
+    s = it.goto("onderwijs_jaren")
+    assert s.question.id == "onderwijs_jaren" and s.value == 10
+    s = it.answer("12")
+    assert s.kind == "review" and it.record["onderwijs_jaren"] == 12
+    with pytest.raises(SessionError):
+        it.goto("lbt_reden_niet_afgenomen")  # does not apply

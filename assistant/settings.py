@@ -1,0 +1,74 @@
+"""Typed settings from ``settings.toml`` in the user's config dir (UI-free).
+
+    [ui]
+    locale = "nl"            # interface language (the flag --lang wins)
+    second_locale = "ar"     # the inburgeraar's language for new intakes
+    bidi_visual = false      # visual order for terminals without bidi
+    [keys]
+    review = "f5"            # key binding id = key
+    [policy]
+    onderwijsroute_richtleeftijd = 27   # the gemeente's policy values (law/policy.yaml)
+
+A missing file means defaults. A broken file is refused as a whole with a
+message naming the problem: settings are never half-applied.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant import paths
+from assistant.i18n import Msg, _
+
+SETTINGS_FILE = "settings.toml"
+SECTIONS = {"ui", "keys", "policy"}
+UI_KEYS = {"locale": str, "second_locale": str, "bidi_visual": bool}
+
+
+class SettingsError(Exception):
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+
+@dataclass(frozen=True)
+class Settings:
+    locale: str | None = None
+    second_locale: str | None = None
+    bidi_visual: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
+    policy: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    if not path.exists():
+        return Settings(path=path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(_("Het instellingenbestand {path} klopt niet: {reason}. Verbeter of verwijder het.",
+                              path=str(path), reason=str(exc))) from None
+    unknown = set(data) - SECTIONS
+    if unknown:
+        raise SettingsError(_("Onbekend deel [{name}] in {path}. Gebruik [ui], [keys] of [policy].",
+                              name=sorted(unknown)[0], path=str(path)))
+    ui = data.get("ui", {})
+    for key, value in ui.items():
+        expected = UI_KEYS.get(key)
+        if expected is None or not isinstance(value, expected):
+            raise SettingsError(_("De instelling ui.{key} in {path} klopt niet. Kijk de handleiding na.",
+                                  key=key, path=str(path)))
+    keys = data.get("keys", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()):
+        raise SettingsError(_("Een toets in [keys] van {path} klopt niet. Schrijf zo: review = \"f5\".", path=str(path)))
+    return Settings(ui.get("locale"), ui.get("second_locale"), ui.get("bidi_visual", False),
+                    dict(keys), dict(data.get("policy", {})), path)

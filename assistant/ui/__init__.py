@@ -1,0 +1,1 @@
+"""The Textual chat UI: the only package that imports Textual."""

@@ -1,0 +1,141 @@
+"""The Textual app: screens, key bindings from data, and the session lifecycle.
+
+Thin on purpose: screens render, the engine decides. The app owns only which
+intake is open, so that pausing and leaving always closes it cleanly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from assistant.dialog.loader import load_dialog
+from assistant.engine.session import Intake
+from assistant.errors import describe
+from assistant.i18n import _, translator
+from assistant.settings import Settings, SettingsError, load_settings
+from assistant.store.sqlite import Store
+from assistant.ui import keymap
+from assistant.ui.chat import ChatScreen
+from assistant.ui.help import KeysHelp
+from assistant.ui.home import HomeScreen
+from assistant.ui.proposal import ProposalScreen
+from assistant.ui.review import ReviewScreen
+
+
+def _with_bindings(cls, specs, tr):
+    """A screen class whose bindings carry translated descriptions and stable ids."""
+    return type(cls.__name__, (cls,), {"BINDINGS": keymap.bindings(specs, tr)})
+
+
+class IntakeApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Intake-assistent"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, store_path: Path, lang: str = "nl", *, settings: Settings | None = None,
+                 dialog=None, today=None) -> None:
+        super().__init__()
+        self.store_path, self.tr = Path(store_path), translator(lang)
+        self.settings = settings or Settings()
+        self.dialog = dialog or load_dialog()
+        self._today = today
+        self.store: Store | None = None
+        self.intake: Intake | None = None
+        self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
+        self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
+        self.store = Store(self.store_path)
+        self.push_screen(self._home(self.store_path, self.tr))
+
+    # -- sessions -------------------------------------------------------------------
+    def _kw(self) -> dict:
+        return {"today": self._today} if self._today else {}
+
+    def new_intake(self, mode: str) -> None:
+        self._open(lambda: Intake.start(self.store, self.dialog, mode=mode,
+                                        second_locale=self.settings.second_locale, **self._kw()))
+
+    def open_intake(self, sid: str) -> None:
+        self._open(lambda: Intake.open(self.store, sid, self.dialog, **self._kw()))
+
+    def _open(self, opener) -> None:
+        try:
+            self.intake = opener()
+        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            self.notify(self.tr(describe(exc)), severity="error", markup=False, timeout=8)
+            return
+        self.push_screen(self._chat(self.intake, self.tr))
+
+    def leave_intake(self, screen) -> None:
+        """Pause: everything is stored already; close the session and go home."""
+        if self.intake is not None:
+            try:
+                self.intake.pause()
+            finally:
+                self.intake.close()
+                self.intake = None
+        while not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
+
+    # -- phases -------------------------------------------------------------------------
+    def show_phase(self, chat: ChatScreen, step) -> None:
+        chat.query_one("#input-area").remove_children()
+        messages = {"review": _("Alle vragen zijn gesteld. Bekijk het overzicht."),
+                    "awaiting_lbt": _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
+                    "proposal": _("Het voorstel voor het PIP is klaar."),
+                    "confirmed": _("Het PIP is bevestigd door de consulent.")}
+        chat.query_one("#transcript").note(self.tr(messages[step.kind]), "bold")
+        if step.kind == "review":
+            self.push_screen(ReviewScreen(self.intake, self.tr))
+        elif step.kind == "proposal":
+            self.push_screen(ProposalScreen(self.intake, self.tr))
+
+    def edit_answer(self, review: ReviewScreen, qid: str) -> None:
+        self.pop_screen()
+        chat = self.screen
+        step = chat.run_intent(self.intake.goto, qid)
+        if step is not None:
+            chat.show(step)
+
+    def submit_review(self, review: ReviewScreen) -> None:
+        self.pop_screen()
+        chat = self.screen
+        step = chat.run_intent(self.intake.submit)
+        if step is not None:
+            if step.error is not None:
+                chat.show(step)
+                self.push_screen(ReviewScreen(self.intake, self.tr))
+            else:
+                chat.show(step)
+
+    def decision_taken(self, proposal: ProposalScreen) -> None:
+        self.pop_screen()
+        self.screen.show(self.intake.step())
+
+    def action_keys(self) -> None:
+        self.push_screen(KeysHelp(self.tr, dict(self.settings.keys)))
+
+    def on_unmount(self) -> None:
+        if self.intake is not None:
+            self.intake.pause()
+            self.intake.close()
+        if self.store is not None:
+            self.store.close()
+
+
+def run_app(store_path: Path, lang: str | None) -> int:
+    tr = translator(lang)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(tr(exc.msg))
+        return 1
+    app = IntakeApp(store_path, lang or "nl", settings=settings)
+    app.run()
+    return app.return_code or 0

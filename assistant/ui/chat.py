@@ -1,0 +1,193 @@
+"""The conversation screen: transcript, current question, fitting input, topic panel.
+
+The screen holds a reference to the session facade (`Intake`) and renders the
+`Step` each intent returns; it never changes domain state itself. Every
+answer is committed by the engine before the returned Step is rendered, so
+what is on screen was already stored.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from assistant.engine.step import QUESTION, Step
+from assistant.errors import describe
+from assistant.i18n import _, translator
+from assistant.locale_settings import text_direction
+from assistant.ui.inputs import AnswerInput
+from assistant.ui.modals import LanguagePicker, TextPrompt
+from assistant.ui.render import answer_text, text
+from assistant.ui.topics import TopicPanel
+from assistant.ui.transcript import Transcript
+
+ROLE = {"consulent": _("Consulent"), "inburgeraar": _("Inburgeraar"), "duo": _("DUO")}
+
+
+class ChatScreen(Screen):
+    def __init__(self, intake, tr) -> None:
+        super().__init__(id="chat")
+        self.intake, self.tr = intake, tr
+        self.step: Step = intake.step()
+
+    # -- layout ------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield TopicPanel(id="topics")
+            with Vertical(id="conversation"):
+                yield Transcript(id="transcript")
+                yield Static(id="question")
+                yield Static(id="error")
+                yield Vertical(id="input-area")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout_direction()
+        self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
+        self.show(self.step)
+
+    # -- rendering ---------------------------------------------------------------
+    @property
+    def second_tr(self):
+        loc = self.step.second_locale
+        return translator(loc) if loc and loc != self.tr.locale else None
+
+    def _rtl(self) -> bool:
+        loc = self.step.second_locale
+        return bool(loc) and text_direction(loc) == "rtl"
+
+    def _layout_direction(self) -> None:
+        """Topic panel on the right when the inburgeraar's language reads right to left."""
+        self.query_one("#main").set_class(self._rtl(), "rtl")
+
+    def show(self, step: Step) -> None:
+        self.step = step
+        self.query_one(TopicPanel).show(step.topics, self.tr)
+        self._layout_direction()
+        if step.error is not None:
+            self._error(self.tr(step.error))
+            return
+        self._error("")
+        if step.kind == QUESTION:
+            self._ask(step)
+        else:
+            self.app.show_phase(self, step)
+
+    def _ask(self, step: Step) -> None:
+        q, tr, second = step.question, self.tr, self.second_tr
+        marks = []
+        if q.who == "consulent":
+            marks.append(tr(_("voor de consulent")))
+        if q.sensitive:
+            marks.append(tr(_("gevoelig")))
+        mark_text = f"[{' · '.join(marks)}] " if marks else ""
+        dutch = tr(q.msg("text")).strip()
+        other = second(q.msg("text")).strip() if second else None
+        self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
+        card = text(f"{step.answered + 1}/{step.total} · {tr(q.msg('label'))}", "dim")
+        self.query_one("#question", Static).update(card)
+        area = self.query_one("#input-area")
+        area.remove_children()
+        area.mount(AnswerInput(q, step.value, tr, second))
+
+    def _error(self, message: str) -> None:
+        self.query_one("#error", Static).update(text(message, "bold red"))
+
+    def run_intent(self, fn, *args) -> Step | None:
+        """Call the engine; any failure becomes a message on screen, never a traceback."""
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - the UI's last line of defence
+            self._error(self.tr(describe(exc)))
+            return None
+
+    # -- answers -------------------------------------------------------------------
+    def on_answer_input_submitted(self, message: AnswerInput.Submitted) -> None:
+        q = self.step.question
+        if q is None:
+            return
+        step = self.run_intent(self.intake.answer, message.raw)
+        if step is None:
+            return
+        if step.error is None:
+            who = self.intake.events()[-1].actor if q.type != "info" else None
+            if who:
+                value = self.intake.record.get(q.id)
+                shown = answer_text(value, q, self.tr) if q.id in self.intake.record else self.tr(_("(overgeslagen)"))
+                self.query_one(Transcript).person(self.tr(ROLE.get(who, _("Consulent"))), shown)
+        self.show(step)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, TopicPanel):
+            event.stop()
+            step = self.run_intent(self.intake.jump, event.option.id)
+            if step is not None:
+                self.show(step)
+
+    # -- actions (bound in keymap.py) ------------------------------------------------
+    def action_help(self) -> None:
+        q = self.step.question
+        if q is not None:
+            help_text = self.tr(q.msg("help")) if q.help else self.tr(_("Voor deze vraag is geen uitleg."))
+            self.query_one(Transcript).note("? " + help_text, "italic")
+            if q.help and self.second_tr:
+                self.query_one(Transcript).write(text(self.second_tr(q.msg("help")), "italic dim", rtl=self._rtl()))
+
+    def action_back(self) -> None:
+        step = self.run_intent(self.intake.go_back)
+        if step is not None:
+            self.show(step)
+
+    def action_skip(self) -> None:
+        q = self.step.question
+        if q is None:
+            return
+        if not q.mandatory:
+            self._after_skip("")
+            return
+        self.app.push_screen(TextPrompt(self.tr(_("Deze vraag is verplicht. Waarom slaat u hem over?"))),
+                             self._after_skip)
+
+    def _after_skip(self, reason: str | None) -> None:
+        if reason is None:
+            return
+        step = self.run_intent(self.intake.skip, reason)
+        if step is not None:
+            if step.error is None:
+                self.query_one(Transcript).note(self.tr(_("Overgeslagen: {reason}", reason=reason or "-")))
+            self.show(step)
+
+    def action_review(self) -> None:
+        step = self.run_intent(self.intake.review)
+        if step is not None:
+            self.show(step)
+
+    def action_focus_topics(self) -> None:
+        self.query_one(TopicPanel).focus()
+
+    def action_language(self) -> None:
+        self.app.push_screen(LanguagePicker(self.tr(_("Kies de taal van de inburgeraar.")), self.step.second_locale),
+                             self._after_language)
+
+    def _after_language(self, locale: str | None) -> None:
+        if locale is None:
+            return
+        self.run_intent(self.intake.set_second_locale, None if locale == self.tr.locale else locale)
+        self.show(self.intake.step())
+
+    def action_note(self) -> None:
+        topic = self.step.phase
+        self.app.push_screen(TextPrompt(self.tr(_("Notitie van de consulent bij dit onderwerp. De inburgeraar ziet deze niet in de vragen."))),
+                             lambda note: self._after_note(topic, note))
+
+    def _after_note(self, topic: str, note: str | None) -> None:
+        if note and self.run_intent(self.intake.add_note, topic, note) is None:
+            self.query_one(Transcript).note(self.tr(_("Notitie bewaard.")), "yellow")
+
+    def action_keys(self) -> None:
+        self.app.action_keys()
+
+    def action_pause(self) -> None:
+        self.app.leave_intake(self)

@@ -1,0 +1,69 @@
+"""The caseload: stored intakes with their state and most urgent deadline."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from assistant.i18n import _
+from assistant.sessions import summaries
+from assistant.ui.render import text
+
+MODES = {"joint": _("samen"), "pre_intake": _("voorbereiding"), "training": _("oefenen")}
+
+
+class HomeScreen(Screen):
+    def __init__(self, store_path, tr) -> None:
+        super().__init__(id="home")
+        self.store_path, self.tr = store_path, tr
+
+    def compose(self) -> ComposeResult:
+        yield Static(text(self.tr(_("Intake-assistent inburgering")), "bold"), id="home-title")
+        yield Static(text(self.tr(_("Kies een intake en druk op Enter. Of druk op n voor een nieuwe intake."))),
+                     id="home-help")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_sessions()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sessions()
+
+    def refresh_sessions(self) -> None:
+        tr = self.tr
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label in (_("Intake"), _("Status"), _("Klaar"), _("Soort"), _("Termijn"), _("Begonnen")):
+            table.add_column(text(tr(label), "bold"))
+        rows = summaries(self.store_path)
+        for s in rows:
+            deadline = s.deadline[8:10] + "-" + s.deadline[5:7] + "-" + s.deadline[0:4] if s.deadline else "-"
+            table.add_row(text(s.id), text(tr(s.status_msg)), text(f"{s.answered}/{s.total}"),
+                          text(tr(MODES.get(s.mode, _("samen")))), text(deadline),
+                          text(s.created_at[:10]), key=s.id)
+        if not rows:
+            self.query_one("#home-help", Static).update(
+                text(tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))))
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_intake(event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            self.app.open_intake(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_new(self) -> None:
+        self.app.new_intake("joint")
+
+    def action_new_pre_intake(self) -> None:
+        self.app.new_intake("pre_intake")
+
+    def action_keys(self) -> None:
+        self.app.action_keys()
+
+    def action_quit(self) -> None:
+        self.app.exit(0)

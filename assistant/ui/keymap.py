@@ -1,0 +1,51 @@
+"""Key bindings as data: stable ids, default keys, what they do.
+
+The footer, the generated help screen and the settings file all use these
+ids, so a gemeente can remap a key (``[keys] review = "f5"``) without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from assistant.i18n import Msg, _
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    id: str
+    key: str
+    action: str
+    description: Msg
+    show: bool = True
+
+
+CHAT_KEYS = (
+    KeySpec("help", "f1", "help", _("Uitleg")),
+    KeySpec("back", "ctrl+b", "back", _("Terug")),
+    KeySpec("skip", "ctrl+s", "skip", _("Overslaan")),
+    KeySpec("review", "ctrl+r", "review", _("Overzicht")),
+    KeySpec("topics", "ctrl+t", "focus_topics", _("Onderwerpen")),
+    KeySpec("language", "ctrl+l", "language", _("Taal")),
+    KeySpec("note", "ctrl+n", "note", _("Notitie")),
+    KeySpec("keys", "f2", "keys", _("Toetsen")),
+    KeySpec("pause", "ctrl+q", "pause", _("Pauze")),
+)
+HOME_KEYS = (
+    KeySpec("new", "n", "new", _("Nieuwe intake")),
+    KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),
+    KeySpec("open", "enter", "open", _("Verder"), show=False),
+    KeySpec("keys", "f2", "keys", _("Toetsen")),
+    KeySpec("quit", "ctrl+q", "quit", _("Stoppen")),
+)
+
+
+def bindings(specs: tuple[KeySpec, ...], tr) -> list[Binding]:
+    """Textual bindings with ids; descriptions translated, never markup."""
+    return [Binding(s.key, s.action, tr(s.description), show=s.show, id=s.id, priority=True) for s in specs]
+
+
+def effective_key(spec: KeySpec, overrides: dict[str, str]) -> str:
+    return overrides.get(spec.id, spec.key)

@@ -1,0 +1,50 @@
+"""Untrusted and translated text as rich `Text` / Textual `Content`, never markup.
+
+Everything on screen that came from a person, an import or a catalog goes
+through these helpers: `clean()` strips escapes and control characters, and
+the result is a renderable that Textual does not parse for markup, so `[/`,
+`[bold]` or `[@click=app.quit]` stay literal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.content import Content
+
+from assistant.text import clean
+
+
+def text(value: Any, style: str = "", *, rtl: bool = False, multiline: bool = True) -> Text:
+    """A rich Text of cleaned content; right-justified for right-to-left languages."""
+    return Text(clean(str(value), multiline=multiline), style=style, justify="right" if rtl else "left")
+
+
+def content(value: Any) -> Content:
+    """Plain Textual Content (for Button labels and similar): no markup is parsed."""
+    return Content(clean(str(value)))
+
+
+def answer_text(value: Any, question, tr) -> str:
+    """How a stored answer reads in a transcript or review (choice labels, dates)."""
+    if value is None:
+        return ""
+    if question.type == "yesno":
+        return tr(_YES) if value else tr(_NO)
+    if question.type == "choice":
+        return tr(question.choice_msg(value))
+    if question.type == "multichoice":
+        return ", ".join(tr(question.choice_msg(v)) for v in value)
+    if question.type == "list":
+        return ", ".join(str(v) for v in value) if value else tr(_NONE)
+    if question.type == "date" and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
+    if question.type == "info":
+        return tr(_READ)
+    return str(value)
+
+
+from assistant.i18n import _  # noqa: E402  (texts below are catalog entries)
+
+_YES, _NO, _NONE, _READ = _("Ja"), _("Nee"), _("Geen"), _("Gelezen")

@@ -1,0 +1,76 @@
+"""The review: every answer per topic, each one selectable to change it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.engine import progress
+from assistant.i18n import _
+from assistant.ui.render import answer_text, content, text
+
+
+class ReviewScreen(Screen):
+    """Lists answers; choosing one reopens that question in the chat (an edit)."""
+
+    BINDINGS = [("escape", "close", "")]
+
+    def __init__(self, intake, tr) -> None:
+        super().__init__(id="review")
+        self.intake, self.tr = intake, tr
+
+    def compose(self) -> ComposeResult:
+        step = self.intake.step()
+        tr = self.tr
+        with Vertical():
+            yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
+                                   done=step.answered, total=step.total)), "bold"))
+            yield OptionList(*self._rows(), id="answers")
+            if step.missing:
+                yield Static(text(tr(_("Nog open: {n} verplichte vragen.", n=len(step.missing))), "yellow"))
+            with Horizontal(id="review-buttons"):
+                yield Button(content(tr(_("Verder naar het voorstel"))), id="submit", variant="primary")
+                yield Button(content(tr(_("Terug naar het gesprek"))), id="close")
+        yield Footer()
+
+    def _rows(self) -> list[Option]:
+        intake, tr = self.intake, self.tr
+        record, skipped = intake.record, intake.state.skipped
+        relevant = {q.id for q in progress.relevant(intake.dialog, record)}
+        rows = []
+        for topic in intake.dialog.topics:
+            qs = [q for q in topic.questions if q.id in relevant and q.type != "info"]
+            if not qs:
+                continue
+            rows.append(Option(text(tr(topic.title_msg()), "bold underline", multiline=False), disabled=True))
+            for note in intake.state.notes.get(topic.id, []):
+                rows.append(Option(text("  ✎ " + tr(_("Notitie consulent: {note}", note=note)), "yellow",
+                                        multiline=False), disabled=True))
+            for q in qs:
+                if q.id in record:
+                    value = answer_text(record[q.id], q, tr)
+                elif q.id in skipped:
+                    value = tr(_("overgeslagen: {reason}", reason=skipped[q.id] or "-"))
+                else:
+                    value = tr(_("nog open"))
+                mark = " ⚑" if q.sensitive else ""
+                line = Text.assemble(text(f"  {tr(q.msg('label'))}{mark}: ", multiline=False),
+                                     text(value[:200], "cyan", multiline=False))
+                rows.append(Option(line, id=q.id))
+        return rows
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.edit_answer(self, event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.app.submit_review(self)
+        else:
+            self.action_close()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
