@@ -66,6 +66,8 @@ class AnswerInput(Vertical):
             yield Button(content(tr(_("Gelezen"))), id="ack", variant="primary")
 
     def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)  # off in snapshot tests
         first = self.query("Input, OptionList, SelectionList, Button").first()
         first.focus()
         if self.question.type == "choice" and self.value in self.question.choice_ids:

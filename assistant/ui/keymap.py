@@ -31,14 +31,14 @@ CHAT_KEYS = (
     KeySpec("language", "ctrl+l", "language", _("Taal")),
     KeySpec("note", "ctrl+n", "note", _("Notitie")),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
-    KeySpec("pause", "ctrl+q", "pause", _("Pauze")),
+    KeySpec("pause", "f10", "pause", _("Pauze")),
 )
 HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),
     KeySpec("open", "enter", "open", _("Verder"), show=False),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
-    KeySpec("quit", "ctrl+q", "quit", _("Stoppen")),
+    KeySpec("quit", "f10", "quit", _("Stoppen")),
 )
 
 

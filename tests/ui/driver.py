@@ -1,0 +1,41 @@
+"""Drive the chat like a person: type into the input, press Enter, click buttons."""
+
+from __future__ import annotations
+
+from assistant.ui.inputs import AnswerInput
+
+TYPED = {"date": "12-03-1990", "number": "10", "list": "3, 7", "text": "Bakker"}
+PREFER = {"geboortedatum": "12-03-1990", "datum_kennisgeving": "05-01-2026", "datum_inschrijving_brp": "12-01-2026",
+          "bsn": "111222333", "lbt_behaalde_score": "55,00", "lbt_benodigde_score": "50,00",
+          "belastbaarheid_uren_per_week": "24", "kinderen_leeftijden": "3, 7"}
+
+
+async def answer_current(app, pilot, value: str | None = None) -> str:
+    """Answer the chat's current question through its widget; returns the question id."""
+    step = app.screen.step
+    q = step.question
+    widget = app.screen.query(AnswerInput).last()
+    if q.type in TYPED:
+        field = widget.query_one("Input")
+        field.value = value if value is not None else PREFER.get(q.id, TYPED[q.type])
+        field.focus()
+        await pilot.press("enter")
+    elif q.type == "yesno":
+        await press_button(app, pilot, "#yes" if value != "nee" else "#no")
+    elif q.type == "info":
+        await press_button(app, pilot, "#ack")
+    elif q.type == "choice":
+        widget.query_one("OptionList").focus()
+        await pilot.press("enter")  # the first choice
+    elif q.type == "multichoice":
+        widget.query_one("SelectionList").focus()
+        await pilot.press("space")
+        await press_button(app, pilot, "#done")
+    await pilot.pause()
+    return q.id
+
+
+async def press_button(app, pilot, selector: str) -> None:
+    """Focus a button and press Enter: works wherever it is scrolled to."""
+    app.screen.query(selector).last().focus()
+    await pilot.press("enter")

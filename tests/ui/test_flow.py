@@ -1,0 +1,96 @@
+"""A whole intake through the UI; assertions on the stored session, not on widgets."""
+
+from assistant.dialog.loader import load_dialog
+from assistant.dialog.record_contract import RECORD_FIELDS
+from assistant.sessions import open_readonly
+from assistant.store.sqlite import Store
+from tests.ui.driver import answer_current, press_button
+
+
+async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        asked = []
+        for _ in range(200):
+            if app.screen.id != "chat" or app.screen.step.question is None:
+                break
+            asked.append(await answer_current(app, pilot))
+        assert app.screen.id == "review"  # the review opens after the last question
+        sid = app.intake.id
+        await press_button(app, pilot, "#submit")
+        await pilot.pause()
+        assert app.screen.id == "proposal"
+        app.screen.query_one("#gemeentecode").value = "0363"
+        await press_button(app, pilot, "#agree")
+        await pilot.pause()
+    view = open_readonly(ui_store, sid)
+    assert view["status"] == "confirmed"
+    assert set(RECORD_FIELDS) - {"lbt_reden_niet_afgenomen"} <= set(view["answers"])
+    assert view["answers"]["geboortedatum"] == "1990-03-12" and view["answers"]["kinderen_leeftijden"] == [3, 7]
+    assert view["decision"]["besluit"]["gemeentecode"] == "0363"
+    kinds = [e["kind"] for e in view["events"]]
+    assert kinds.count("answered") == len(asked) - sum(1 for q in asked if not load_dialog().question(q).mandatory
+                                                        and q not in view["answers"])
+    assert kinds[-3:] == ["decision", "moved", "paused"]  # confirmed; leaving the app pauses
+
+
+async def test_validation_message_is_shown_and_input_kept(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        while app.screen.step.question.id != "geboortedatum":
+            await answer_current(app, pilot)
+        await answer_current(app, pilot, "31-02-1990")
+        assert app.screen.step.question.id == "geboortedatum"
+        assert "bestaat niet" in str(app.screen.query_one("#error").render())
+        assert app.screen.query("Input").last().value == "31-02-1990"  # what was typed stays
+        sid = app.intake.id
+    events = list(Store(ui_store).events(sid))
+    assert all(e.data.get("question") != "geboortedatum" for e in events)
+
+
+async def test_pause_goes_home_and_resume_continues(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        for _ in range(3):
+            await answer_current(app, pilot)
+        question = app.screen.step.question.id
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen.id == "home" and app.intake is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.id == "chat" and app.screen.step.question.id == question
+
+
+async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        while app.screen.step.question.id != "doelgroep":
+            await answer_current(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = "Brief van DUO nog niet binnen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.step.question.id == "inburgeringsplichtig"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.step.question.id == "doelgroep"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        app.screen.query_one("OptionList").highlighted = 2  # ar
+        await pilot.press("enter")
+        await pilot.pause()
+        sid = app.intake.id
+    view = open_readonly(ui_store, sid)
+    assert view["skipped"]["doelgroep"] == "Brief van DUO nog niet binnen"
+    assert view["second_locale"] == "ar"
+    assert [e["kind"] for e in view["events"]].count("language") >= 1
