@@ -35,8 +35,9 @@ class HomeScreen(Screen):
         tr = self.tr
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for label in (_("Intake"), _("Status"), _("Klaar"), _("Soort"), _("Termijn"), _("Begonnen")):
-            table.add_column(text(tr(label), "bold"))
+        for label, width in ((_("Intake"), 11), (_("Status"), 28), (_("Klaar"), 7), (_("Soort"), 14),
+                             (_("Termijn"), 11), (_("Begonnen"), 10)):
+            table.add_column(text(tr(label), "bold"), width=width)
         rows = summaries(self.store_path)
         for s in rows:
             deadline = s.deadline[8:10] + "-" + s.deadline[5:7] + "-" + s.deadline[0:4] if s.deadline else "-"

@@ -32,8 +32,9 @@ class AnswerInput(Vertical):
     """Container for the input of one question."""
 
     DEFAULT_CSS = """
-    AnswerInput { height: auto; max-height: 12; }
-    AnswerInput OptionList, AnswerInput SelectionList { height: auto; max-height: 9; }
+    AnswerInput { height: 9; }
+    AnswerInput OptionList { height: auto; max-height: 9; }
+    AnswerInput SelectionList { height: auto; max-height: 6; }
     AnswerInput Horizontal { height: auto; }
     AnswerInput Button { margin-right: 2; }
     """

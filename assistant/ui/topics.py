@@ -29,7 +29,7 @@ class TopicPanel(OptionList):
             mark, colour = MARKS[t.status]
             label = Text.assemble(Text(f"{mark} ", style=colour), text(tr(t.title), "bold" if t.current else "",
                                                                         multiline=False),
-                                  Text(f" ({tr(STATUS_WORDS[t.status])})", style="dim"))
+                                  Text(" · " + tr(STATUS_WORDS[t.status]), style="dim"))
             options.append(Option(label, id=t.id, disabled=t.status == NOT_APPLICABLE))
             if t.current:
                 highlighted = i

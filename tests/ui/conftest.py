@@ -15,7 +15,7 @@ TODAY = date(2026, 3, 2)
 def deterministic(monkeypatch):
     """Same ids and timestamps on every run, so snapshots and assertions are stable."""
     counter = itertools.count(1)
-    monkeypatch.setattr("assistant.store.sqlite.uuid.uuid4", lambda: uuid.UUID(int=next(counter)))
+    monkeypatch.setattr("assistant.store.sqlite.uuid.uuid4", lambda: uuid.UUID(int=next(counter) << 88))
     monkeypatch.setattr("assistant.store.sqlite.now_iso", lambda: "2026-03-02T10:00:00.000+00:00")
     monkeypatch.setattr("assistant.sessions.date", _FixedDate)
 

@@ -25,8 +25,10 @@ async def answer_current(app, pilot, value: str | None = None) -> str:
     elif q.type == "info":
         await press_button(app, pilot, "#ack")
     elif q.type == "choice":
-        widget.query_one("OptionList").focus()
-        await pilot.press("enter")  # the first choice
+        options = widget.query_one("OptionList")
+        options.focus()
+        options.highlighted = q.choice_ids.index(value) if value else 0  # default: the first choice
+        await pilot.press("enter")
     elif q.type == "multichoice":
         widget.query_one("SelectionList").focus()
         await pilot.press("space")

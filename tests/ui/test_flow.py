@@ -86,7 +86,7 @@ async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, 
         assert app.screen.step.question.id == "doelgroep"
         await pilot.press("ctrl+l")
         await pilot.pause()
-        app.screen.query_one("OptionList").highlighted = 2  # ar
+        app.screen.query_one("OptionList").highlighted = 2  # the language picker: ar
         await pilot.press("enter")
         await pilot.pause()
         sid = app.intake.id
