@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress, state as ev
+from assistant.engine.session import fold_event
 from assistant.i18n import Msg, _
 from assistant.store.sqlite import Store
 
@@ -42,10 +43,14 @@ class Summary:
         return STATUS_MESSAGES[self.status]
 
 
-def fold(store: Store, sid: str) -> ev.SessionState:
+def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
+    """The session's state as the live session had it (positions included when the dialog matches)."""
     state = ev.SessionState()
     for event in store.events(sid):
-        ev.apply(state, event)
+        if dialog is not None:
+            fold_event(dialog, state, event)
+        else:
+            ev.apply(state, event)
     return state
 
 
@@ -57,8 +62,9 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
     try:
         out = []
         for row in store.sessions():
-            state = fold(store, row.id)
-            if row.fingerprint != dialog.fingerprint:
+            same = row.fingerprint == dialog.fingerprint
+            state = fold(store, row.id, dialog if same else None)
+            if not same:
                 out.append(Summary(row.id, row.created_at, state.last_event_at, "dialog_changed",
                                    0, 0, row.mode, None, None))
                 continue
@@ -94,15 +100,15 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
 
 def open_readonly(store_path: Path, sid: str) -> dict:
     """A session as JSON for `intake show`: answers, skips, notes and the event log."""
+    dialog = load_dialog()
     store = Store(store_path)
     try:
         row = store.session(sid)
-        state = fold(store, sid)
+        state = fold(store, sid, dialog if row.fingerprint == dialog.fingerprint else None)
         events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "kind": e.kind,
                    "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
     finally:
         store.close()
-    dialog = load_dialog()
     record = progress.effective(dialog, state.answers) if row.fingerprint == dialog.fingerprint else state.answers
     return {
         "id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,

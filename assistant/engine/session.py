@@ -289,23 +289,10 @@ class Intake:
         self._sync_machine()
 
     def _fold(self, event: Event) -> None:
-        prior = self.state.position
-        ev.apply(self.state, event)
-        self.record = progress.effective(self.dialog, self.state.answers)
-        if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
-            qid = event.data["question"]
-            if prior in PHASES:
-                nxt = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, None)
-                self.state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
-            else:
-                self.state.position = self._after(qid)
-        elif event.kind == ev.CREATED:
-            first = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, None)
-            self.state.position = first.id if first else REVIEW
+        self.record = fold_event(self.dialog, self.state, event)
 
     def _after(self, qid: str) -> str:
-        nxt = progress.next_open(self.dialog, self.record, self.state.skipped, self.mode, qid)
-        return nxt.id if nxt else REVIEW
+        return _after(self.dialog, self.record, self.state, qid)
 
     def _phase_for(self, position: str | None) -> str:
         if position and self.dialog.has_question(position):
@@ -340,3 +327,29 @@ class Intake:
     def _next_topic(self, phase: str) -> str | None:
         ids = [t.id for t in self.dialog.topics]
         return ids[ids.index(phase) + 1] if phase in ids and ids.index(phase) + 1 < len(ids) else None
+
+
+def fold_event(dialog: Dialog, state: ev.SessionState, event: Event) -> dict[str, Any]:
+    """Apply one event and move the position as the live session did; returns the record.
+
+    Shared by the live session and the read-only caseload views, so `intake show`
+    and the home screen see exactly where a person was.
+    """
+    prior = state.position
+    ev.apply(state, event)
+    record = progress.effective(dialog, state.answers)
+    if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
+        if prior in PHASES:
+            nxt = progress.next_open(dialog, record, state.skipped, state.mode, None)
+            state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
+        else:
+            state.position = _after(dialog, record, state, event.data["question"])
+    elif event.kind == ev.CREATED:
+        first = progress.next_open(dialog, record, state.skipped, state.mode, None)
+        state.position = first.id if first else REVIEW
+    return record
+
+
+def _after(dialog: Dialog, record: dict, state: ev.SessionState, qid: str) -> str:
+    nxt = progress.next_open(dialog, record, state.skipped, state.mode, qid)
+    return nxt.id if nxt else REVIEW

@@ -46,7 +46,7 @@ def test_back_and_change_records_old_and_new(store, mini_dialog, today):
     s = it.go_back()
     assert s.question.id == "geboortedatum" and s.value == "2001-05-14"
     s = it.answer("15-05-2001")
-    assert s.question.id == "bsn"
+    assert s.question.id == "opmerking"
     change = [e for e in it.events() if e.kind == CHANGED][-1]
     assert change.data == {"question": "geboortedatum", "old": "2001-05-14", "new": "2001-05-15"}
 
@@ -57,19 +57,20 @@ def test_mandatory_skip_needs_a_reason_which_is_recorded(store, mini_dialog, tod
     s = it.skip("")
     assert s.question.id == "geboortedatum" and "reden" in s.error.msgid.lower() or "waarom" in s.error.msgid.lower()
     s = it.skip("Papieren nog niet binnen")
-    assert s.question.id == "bsn"
+    assert s.question.id == "opmerking"
     skip = [e for e in it.events() if e.kind == SKIPPED][-1]
     assert skip.data == {"question": "geboortedatum", "reason": "Papieren nog niet binnen"}
     assert "geboortedatum" not in s.missing
     assert [t.status for t in s.topics if t.id == "persoon"] == ["open"]
     s = it.skip("")  # optional: no reason needed
+    s = it.skip("")
     assert s.question.id == "lbt_status"
     assert [t.status for t in s.topics if t.id == "persoon"] == ["skipped"]
 
 
 def test_edit_from_review_rechecks_dependents_and_keeps_later_answers(store, mini_dialog, today):
     it = start(store, mini_dialog, today)
-    answer_all(it, "", "1", "", "14-05-2001", "111222333", "niet_afgenomen", "Ziek", "ja", "3, 9", "", "10", "1")
+    answer_all(it, "", "1", "", "14-05-2001", "", "111222333", "niet_afgenomen", "Ziek", "ja", "3, 9", "", "10", "1")
     s = it.step()
     assert s.kind == "review" and s.missing == ()
     assert it.record["lbt_reden_niet_afgenomen"] == "Ziek"
@@ -86,7 +87,7 @@ def test_edit_from_review_rechecks_dependents_and_keeps_later_answers(store, min
 
 def test_waiting_for_the_lbt_while_other_topics_go_on(store, mini_dialog, today):
     it = start(store, mini_dialog, today)
-    s = answer_all(it, "", "1", "", "14-05-2001", "", "gepland")
+    s = answer_all(it, "", "1", "", "14-05-2001", "", "", "gepland")
     assert s.waiting and s.question.id == "kinderen"  # other topics go on
     assert [t.status for t in s.topics if t.id == "leerbaarheid"] == ["waiting"]
     s = answer_all(it, "nee", "8", "")
@@ -138,7 +139,9 @@ def test_pause_and_resume_continue_at_the_same_question(store, mini_dialog, toda
 def test_actor_is_recorded_and_pre_intake_asks_only_its_questions(store, mini_dialog, today):
     it = start(store, mini_dialog, today, mode="pre_intake")
     s = answer_all(it, "", "1", "")
-    assert s.question.id == "kinderen"  # consulent questions are left for the joint intake
+    assert s.question.id == "opmerking"  # consulent questions (birth date, BSN) are left for later
+    s = it.answer("")
+    assert s.question.id == "kinderen"
     assert {e.actor for e in it.events() if e.kind == ANSWERED} == {"inburgeraar"}
 
 
@@ -171,7 +174,7 @@ def test_a_changed_dialog_is_refused_not_reinterpreted(store, mini_dialog, today
 
 def test_goto_from_review_edits_and_returns_to_the_review(store, mini_dialog, today):
     it = start(store, mini_dialog, today)
-    answer_all(it, "", "1", "", "14-05-2001", "", "afgenomen", "1", "nee", "10", "")
+    answer_all(it, "", "1", "", "14-05-2001", "", "", "afgenomen", "1", "nee", "10", "")
     assert it.step().kind == "review"
     s = it.goto("onderwijs_jaren")
     assert s.question.id == "onderwijs_jaren" and s.value == 10
