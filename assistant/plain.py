@@ -48,7 +48,7 @@ def _choose(store: Store, tr, mode: str, input_fn, out) -> Intake | None:
         for i, s in enumerate(open_ones, 1):
             print(f"  {i}. {s.id}  {tr(s.status_msg)}  {s.answered}/{s.total}", file=out)
         choice = input_fn(tr(_("Typ een nummer om verder te gaan, of Enter voor een nieuwe intake: "))).strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(open_ones):
+        if choice.isascii() and choice.isdigit() and 1 <= int(choice) <= len(open_ones):
             return Intake.open(store, open_ones[int(choice) - 1].id, dialog)
     return Intake.start(store, dialog, mode=mode)
 
@@ -151,7 +151,7 @@ def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
     if raw == "q":
         intake.pause()
         return None
-    if raw.isdigit() and 1 <= int(raw) <= len(step.topics):
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= len(step.topics):
         try:
             return intake.jump(step.topics[int(raw) - 1].id)
         except SessionError as exc:

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from assistant.dialog.loader import load_dialog
 from assistant.engine import progress, state as ev
-from assistant.engine.session import fold_event
 from assistant.i18n import Msg, _
 from assistant.store.sqlite import Store
 
@@ -45,6 +43,8 @@ class Summary:
 
 def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
     """The session's state as the live session had it (positions included when the dialog matches)."""
+    from assistant.engine.session import fold_event  # the engine only when there are sessions
+
     state = ev.SessionState()
     for event in store.events(sid):
         if dialog is not None:
@@ -57,6 +57,8 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
 def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
     if not Path(store_path).exists():
         return []
+    from assistant.dialog.loader import load_dialog
+
     dialog = load_dialog()
     store = Store(store_path)
     try:
@@ -100,6 +102,8 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
 
 def open_readonly(store_path: Path, sid: str) -> dict:
     """A session as JSON for `intake show`: answers, skips, notes and the event log."""
+    from assistant.dialog.loader import load_dialog
+
     dialog = load_dialog()
     store = Store(store_path)
     try:

@@ -136,7 +136,7 @@ def parse_score(raw: Any) -> float | None:
     if not isinstance(raw, str):
         return None
     head, sep, tail = raw.partition(",")
-    if not (sep and head.isdigit() and 1 <= len(head) <= 3 and tail.isdigit() and len(tail) == 2):
+    if not (raw.isascii() and sep and head.isdigit() and 1 <= len(head) <= 3 and tail.isdigit() and len(tail) == 2):
         return None
     return float(f"{head}.{tail}")
 

@@ -21,7 +21,7 @@ DEFAULT_MAX_LENGTH = 2000
 MAX_INPUT = 100_000  # refuse absurd input before any work on it
 _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
-_DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$")
+_DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$", re.ASCII)
 YES_WORDS = {"ja", "j", "yes", "y", "1"}
 NO_WORDS = {"nee", "n", "no", "2"}
 
@@ -99,7 +99,7 @@ def _to_iso(text: str) -> str:
 
 
 def _to_choice(q: Question, text: str) -> str:
-    if text.isdigit() and 1 <= int(text) <= len(q.choices):
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(q.choices):
         return q.choices[int(text) - 1].id
     lowered = text.casefold()
     for choice in q.choices:

@@ -10,18 +10,16 @@ from pathlib import Path
 
 from textual.app import App
 
-from assistant.dialog.loader import load_dialog
-from assistant.engine.session import Intake
 from assistant.errors import describe
 from assistant.i18n import _, translator
 from assistant.settings import Settings, SettingsError, load_settings
 from assistant.store.sqlite import Store
 from assistant.ui import keymap
-from assistant.ui.chat import ChatScreen
-from assistant.ui.help import KeysHelp
 from assistant.ui.home import HomeScreen
-from assistant.ui.proposal import ProposalScreen
-from assistant.ui.review import ReviewScreen
+
+# The chat, review, proposal and help screens (and the dialog itself) are
+# imported when first needed: start-up shows only the home screen, and every
+# import before it is time the consulent waits (see scripts/bench_ui.py).
 
 
 def _with_bindings(cls, specs, tr):
@@ -39,12 +37,20 @@ class IntakeApp(App):
         super().__init__()
         self.store_path, self.tr = Path(store_path), translator(lang)
         self.settings = settings or Settings()
-        self.dialog = dialog or load_dialog()
+        self._dialog = dialog
         self._today = today
         self.store: Store | None = None
         self.intake: Intake | None = None
         self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
-        self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
+        self._chat = None
+
+    @property
+    def dialog(self):
+        if self._dialog is None:
+            from assistant.dialog.loader import load_dialog
+
+            self._dialog = load_dialog()
+        return self._dialog
 
     def on_mount(self) -> None:
         if self.settings.keys:
@@ -57,10 +63,14 @@ class IntakeApp(App):
         return {"today": self._today} if self._today else {}
 
     def new_intake(self, mode: str) -> None:
+        from assistant.engine.session import Intake
+
         self._open(lambda: Intake.start(self.store, self.dialog, mode=mode,
                                         second_locale=self.settings.second_locale, **self._kw()))
 
     def open_intake(self, sid: str) -> None:
+        from assistant.engine.session import Intake
+
         self._open(lambda: Intake.open(self.store, sid, self.dialog, **self._kw()))
 
     def _open(self, opener) -> None:
@@ -69,6 +79,10 @@ class IntakeApp(App):
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
             self.notify(self.tr(describe(exc)), severity="error", markup=False, timeout=8)
             return
+        if self._chat is None:
+            from assistant.ui.chat import ChatScreen
+
+            self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
         self.push_screen(self._chat(self.intake, self.tr))
 
     def leave_intake(self, screen) -> None:
@@ -84,7 +98,10 @@ class IntakeApp(App):
         self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
 
     # -- phases -------------------------------------------------------------------------
-    def show_phase(self, chat: ChatScreen, step) -> None:
+    def show_phase(self, chat, step) -> None:
+        from assistant.ui.proposal import ProposalScreen
+        from assistant.ui.review import ReviewScreen
+
         chat.query_one("#input-area").remove_children()
         messages = {"review": _("Alle vragen zijn gesteld. Bekijk het overzicht."),
                     "awaiting_lbt": _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
@@ -96,14 +113,16 @@ class IntakeApp(App):
         elif step.kind == "proposal":
             self.push_screen(ProposalScreen(self.intake, self.tr))
 
-    def edit_answer(self, review: ReviewScreen, qid: str) -> None:
+    def edit_answer(self, review, qid: str) -> None:
         self.pop_screen()
         chat = self.screen
         step = chat.run_intent(self.intake.goto, qid)
         if step is not None:
             chat.show(step)
 
-    def submit_review(self, review: ReviewScreen) -> None:
+    def submit_review(self, review) -> None:
+        from assistant.ui.review import ReviewScreen
+
         self.pop_screen()
         chat = self.screen
         step = chat.run_intent(self.intake.submit)
@@ -114,11 +133,13 @@ class IntakeApp(App):
             else:
                 chat.show(step)
 
-    def decision_taken(self, proposal: ProposalScreen) -> None:
+    def decision_taken(self, proposal) -> None:
         self.pop_screen()
         self.screen.show(self.intake.step())
 
     def action_keys(self) -> None:
+        from assistant.ui.help import KeysHelp
+
         self.push_screen(KeysHelp(self.tr, dict(self.settings.keys)))
 
     def on_unmount(self) -> None:
