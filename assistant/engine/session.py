@@ -42,6 +42,7 @@ class Intake:
         self._model = machine.attach(dialog)
         self._error: Msg | None = None
         self._rechecked: tuple[str, ...] = ()
+        self.last_event: Event | None = None  # the last event this session committed
 
     # -- lifecycle ------------------------------------------------------------
     @classmethod
@@ -285,6 +286,7 @@ class Intake:
 
     def _commit(self, actor: str, kind: str, data: dict) -> None:
         event = self.store.append(self.id, actor, kind, self.dialog.version, data)
+        self.last_event = event
         self._fold(event)
         self._sync_machine()
 

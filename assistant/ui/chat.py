@@ -112,7 +112,8 @@ class ChatScreen(Screen):
         if step is None:
             return
         if step.error is None:
-            who = self.intake.events()[-1].actor if q.type != "info" else None
+            last = self.intake.last_event  # not the whole log: a turn must not grow with the session
+            who = last.actor if last is not None and q.type != "info" else None
             if who:
                 value = self.intake.record.get(q.id)
                 shown = answer_text(value, q, self.tr) if q.id in self.intake.record else self.tr(_("(overgeslagen)"))
