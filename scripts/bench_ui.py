@@ -44,17 +44,14 @@ async def turn_times(prefill: int, turns: int) -> list[float]:
     from assistant.dialog.loader import load_file
     from assistant.ui.app import IntakeApp
     from assistant.ui.inputs import AnswerInput
-    from tests.ui.driver import answer_current
+    from tests.ui.driver import start_new_until
 
     dialog = load_file(ROOT / "tests" / "fixtures" / "dialogs" / "mini.yaml")
     with tempfile.TemporaryDirectory() as tmp:
         app = IntakeApp(Path(tmp) / "bench.sqlite3", "nl", dialog=dialog)
         times = []
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("n")
-            await pilot.pause()
-            while app.screen.step.question.id != "opmerking":
-                await answer_current(app, pilot, "nl" if app.screen.step.question.id == "voertaal" else None)
+            await start_new_until(app, pilot, "opmerking", {"voertaal": "nl"})
             log = app.screen.query_one("#transcript")
             for i in range(prefill):
                 log.person("Inburgeraar", f"bericht {i}: " + "tekst " * 8)
@@ -76,32 +73,32 @@ async def turn_times(prefill: int, turns: int) -> list[float]:
         return times
 
 
+def _tmux(sock: str, *args: str) -> str:
+    return subprocess.run(["tmux", "-S", sock, *args], capture_output=True, text=True).stdout
+
+
+def _seconds_until(sock: str, name: str, text: str, since: float) -> float | None:
+    """Poll the pane every 5 ms until `text` shows; seconds since `since`, or None after 30 s."""
+    while time.perf_counter() - since < 30:
+        if text in _tmux(sock, "capture-pane", "-p", "-t", name):
+            return time.perf_counter() - since
+        time.sleep(0.005)
+    return None
+
+
 def tmux_time(command: str, ready: str, then_keys: str | None = None, then_ready: str | None = None):
-    sock = tempfile.mktemp(prefix="bench-tmux-")
-    name = "bench"
+    sock, name = tempfile.mktemp(prefix="bench-tmux-"), "bench"
     start = time.perf_counter()
     subprocess.run(["tmux", "-S", sock, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True)
-    first = second = None
+    second = None
     try:
-        while time.perf_counter() - start < 30:
-            shown = subprocess.run(["tmux", "-S", sock, "capture-pane", "-p", "-t", name],
-                                   capture_output=True, text=True).stdout
-            if ready in shown:
-                first = time.perf_counter() - start
-                break
-            time.sleep(0.005)
+        first = _seconds_until(sock, name, ready, start)
         if then_keys and first is not None:
             t0 = time.perf_counter()
-            subprocess.run(["tmux", "-S", sock, "send-keys", "-t", name, then_keys])
-            while time.perf_counter() - t0 < 30:
-                shown = subprocess.run(["tmux", "-S", sock, "capture-pane", "-p", "-t", name],
-                                       capture_output=True, text=True).stdout
-                if then_ready in shown:
-                    second = time.perf_counter() - t0
-                    break
-                time.sleep(0.005)
+            _tmux(sock, "send-keys", "-t", name, then_keys)
+            second = _seconds_until(sock, name, then_ready, t0)
     finally:
-        subprocess.run(["tmux", "-S", sock, "kill-server"], capture_output=True)
+        _tmux(sock, "kill-server")
     return first, second
 
 

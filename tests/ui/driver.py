@@ -41,3 +41,12 @@ async def press_button(app, pilot, selector: str) -> None:
     """Focus a button and press Enter: works wherever it is scrolled to."""
     app.screen.query(selector).last().focus()
     await pilot.press("enter")
+
+
+async def start_new_until(app, pilot, qid: str, answers: dict | None = None) -> None:
+    """Start a new intake from the home screen and answer until question `qid` is asked."""
+    await pilot.press("n")
+    await pilot.pause()
+    while app.screen.step.question.id != qid:
+        current = app.screen.step.question.id
+        await answer_current(app, pilot, (answers or {}).get(current))

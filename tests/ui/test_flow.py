@@ -4,7 +4,7 @@ from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
 from assistant.sessions import open_readonly
 from assistant.store.sqlite import Store
-from tests.ui.driver import answer_current, press_button
+from tests.ui.driver import answer_current, press_button, start_new_until
 
 
 async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, ui_store):
@@ -39,10 +39,7 @@ async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, u
 async def test_validation_message_is_shown_and_input_kept(make_app, ui_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        while app.screen.step.question.id != "geboortedatum":
-            await answer_current(app, pilot)
+        await start_new_until(app, pilot, "geboortedatum")
         await answer_current(app, pilot, "31-02-1990")
         assert app.screen.step.question.id == "geboortedatum"
         assert "bestaat niet" in str(app.screen.query_one("#error").render())
@@ -71,10 +68,7 @@ async def test_pause_goes_home_and_resume_continues(make_app, ui_store):
 async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, ui_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        while app.screen.step.question.id != "doelgroep":
-            await answer_current(app, pilot)
+        await start_new_until(app, pilot, "doelgroep")
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.screen.query_one("#prompt-input").value = "Brief van DUO nog niet binnen"

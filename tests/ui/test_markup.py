@@ -5,7 +5,7 @@ import pytest
 from assistant.dialog.loader import load_file
 from assistant.sessions import open_readonly
 from tests.conftest import FIXTURES
-from tests.ui.driver import answer_current
+from tests.ui.driver import answer_current, start_new_until
 
 HOSTILE = [
     ("[/", "[/"),
@@ -26,10 +26,7 @@ HOSTILE = [
 async def test_hostile_answer_is_stored_clean_and_shown_literally(make_app, ui_store, typed, stored):
     app = make_app(dialog=load_file(FIXTURES / "dialogs" / "mini.yaml"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        while app.screen.step.question.id != "opmerking":
-            await answer_current(app, pilot)
+        await start_new_until(app, pilot, "opmerking")
         await answer_current(app, pilot, typed)
         assert app.is_running and app.screen.id == "chat"
         assert app.screen.step.question.id == "bsn"  # the conversation goes on
@@ -46,10 +43,7 @@ async def test_hostile_answer_is_stored_clean_and_shown_literally(make_app, ui_s
 async def test_markup_in_answers_does_not_run_actions(make_app, ui_store):
     app = make_app(dialog=load_file(FIXTURES / "dialogs" / "mini.yaml"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        while app.screen.step.question.id != "opmerking":
-            await answer_current(app, pilot)
+        await start_new_until(app, pilot, "opmerking")
         await answer_current(app, pilot, "[@click=app.quit]KLIK[/]")
         transcript = app.screen.query_one("#transcript")
         row = next(i for i, s in enumerate(transcript.lines) if "KLIK" in s.text)

@@ -7,7 +7,7 @@ from assistant.engine.session import Intake
 from assistant.store.sqlite import Store
 from tests.conftest import FIXTURES
 from tests.ui.conftest import TODAY
-from tests.ui.driver import answer_current
+from tests.ui.driver import answer_current, start_new_until
 
 SIZE = (100, 30)
 MINI_STOPS = {"info": "hallo", "choice": "voertaal", "date": "geboortedatum", "text": "opmerking",
@@ -54,10 +54,7 @@ def test_question_of_each_input_type(snap_compare, make_app, kind):
     app = make_app(dialog=mini())
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
-        while app.screen.step.question.id != MINI_STOPS[kind]:
-            await answer_current(app, pilot, "nl" if app.screen.step.question.id == "voertaal" else None)
+        await start_new_until(app, pilot, MINI_STOPS[kind], {"voertaal": "nl"})
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
