@@ -56,10 +56,12 @@ def env_preferences(env: Mapping[str, str] | None = None) -> list[str]:
 
 def catalog_locale(tag: str | None, available: Iterable[str] = ALL_LOCALES) -> str | None:
     """The available catalog for one tag (``fa_AF`` → ``fa``), or None."""
+    tag, available = normalize(tag), list(available)
+    if tag in available:  # the common case needs no CLDR data (babel costs start-up time)
+        return tag
     from babel.core import negotiate_locale
 
-    tag = normalize(tag)
-    return negotiate_locale([tag], list(available), sep="_") if tag else None
+    return negotiate_locale([tag], available, sep="_") if tag else None
 
 
 def negotiate(cli_flag: str | None = None, settings_value: str | None = None,

@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.engine import progress, state as ev
 from assistant.i18n import Msg, _
 from assistant.store.sqlite import Store
+
+if TYPE_CHECKING:  # the engine is imported only when there is a session to fold (start-up time)
+    from assistant.engine import state as ev
 
 STATUS_MESSAGES = {
     "in_progress": _("bezig"),
@@ -43,7 +46,8 @@ class Summary:
 
 def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
     """The session's state as the live session had it (positions included when the dialog matches)."""
-    from assistant.engine.session import fold_event  # the engine only when there are sessions
+    from assistant.engine import state as ev
+    from assistant.engine.session import fold_event
 
     state = ev.SessionState()
     for event in store.events(sid):
@@ -57,13 +61,17 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
 def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
     if not Path(store_path).exists():
         return []
-    from assistant.dialog.loader import load_dialog
-
-    dialog = load_dialog()
     store = Store(store_path)
     try:
+        rows = store.sessions()
+        if not rows:  # an empty caseload needs neither the dialog nor the engine (start-up time)
+            return []
+        from assistant.dialog.loader import load_dialog
+        from assistant.engine import progress
+
+        dialog = load_dialog()
         out = []
-        for row in store.sessions():
+        for row in rows:
             same = row.fingerprint == dialog.fingerprint
             state = fold(store, row.id, dialog if same else None)
             if not same:
@@ -103,6 +111,7 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
 def open_readonly(store_path: Path, sid: str) -> dict:
     """A session as JSON for `intake show`: answers, skips, notes and the event log."""
     from assistant.dialog.loader import load_dialog
+    from assistant.engine import progress
 
     dialog = load_dialog()
     store = Store(store_path)

@@ -25,10 +25,8 @@ class HomeScreen(Screen):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_sessions()
-
     def on_screen_resume(self) -> None:
+        """Also sent when the screen is first pushed: the one place the caseload is (re)read."""
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
