@@ -6,6 +6,7 @@ intake is open, so that pausing and leaving always closes it cleanly.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -43,20 +44,41 @@ class IntakeApp(App):
         self.intake: Intake | None = None
         self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
         self._chat = None
+        self._dialog_lock = threading.Lock()
 
     @property
     def dialog(self):
-        if self._dialog is None:
-            from assistant.dialog.loader import load_dialog
+        with self._dialog_lock:  # the warm-up thread and the UI may ask at the same moment
+            if self._dialog is None:
+                from assistant.dialog.loader import load_dialog
 
-            self._dialog = load_dialog()
-        return self._dialog
+                self._dialog = load_dialog()
+            return self._dialog
 
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
         self.store = Store(self.store_path)
         self.push_screen(self._home(self.store_path, self.tr))
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Once home is on screen, load the dialog and the chat in the background.
+
+        While the consulent reads the caseload, the first question gets ready;
+        a failure here is harmless, because opening an intake loads it again
+        and reports the error there.
+        """
+        def warm() -> None:
+            try:
+                import assistant.engine.session  # noqa: F401
+                import assistant.ui.chat  # noqa: F401
+
+                self.dialog
+            except Exception:  # noqa: BLE001 - reported when an intake is opened
+                pass
+
+        threading.Thread(target=warm, name="warm-up", daemon=True).start()
 
     # -- sessions -------------------------------------------------------------------
     def _kw(self) -> dict:
