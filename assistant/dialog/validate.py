@@ -36,6 +36,7 @@ TYPE_KEYS = {
     "list": {"item_min", "item_max", "min_items", "max_items", "item_label"},
     "info": set(),
 }
+CHOICE_KEYS = {"id", "label"}
 TEXT_FORMATS = ("bsn", "duo_score")
 
 
@@ -157,16 +158,27 @@ def _check_type_options(q, qid, qtype, add) -> None:
         if not isinstance(choices, list) or len(choices) < 2:
             add(q, qid, f"{dead}; give at least two 'choices'", "choices")
             return
-        ids = set()
+        ids, labels = set(), {}
         for c in choices:
             cid = c.get("id") if isinstance(c, dict) else None
+            extra = sorted(map(str, set(c) - CHOICE_KEYS)) if isinstance(c, dict) else []
+            if extra:  # `{id: x, label: Ja, zelf}` silently makes 'zelf' a key: the label is cut at the comma
+                meant = ", ".join([str(c.get("label"))] + extra)
+                add(c, qid, f"choice '{cid}' has unknown key(s) {', '.join(extra)}; a label with a comma "
+                            f"needs quotes: label: '{meant}'")
             if not isinstance(cid, str) or not CHOICE_RE.match(cid):
                 add(c if isinstance(c, dict) else q, qid, f"choice value {cid!r} is not an id: values are stored, so use lowercase ids like 'b1_haalbaar' and put the words in 'label'")
             elif cid in ids:
                 add(c, qid, f"duplicate choice id '{cid}'")
             ids.add(cid)
-            if isinstance(c, dict) and not (isinstance(c.get("label"), str) and c["label"].strip()):
+            label = c.get("label") if isinstance(c, dict) else None
+            if not (isinstance(label, str) and label.strip()):
                 add(c, qid, f"choice '{cid}' needs a 'label' (Dutch, B1)")
+            elif label.strip().casefold() in labels:
+                add(c, qid, f"choices '{labels[label.strip().casefold()]}' and '{cid}' have the same label "
+                            f"'{label.strip()}': people cannot tell them apart; make the labels differ")
+            else:
+                labels[label.strip().casefold()] = cid
     elif qtype == "number":
         lo, hi = q.get("min"), q.get("max")
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (lo, hi)):

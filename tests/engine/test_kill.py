@@ -16,7 +16,8 @@ from assistant.engine.session import Intake
 from assistant.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIALS = 24
+KILLS = 24          # the issue asks for at least 20 kills
+MAX_TRIALS = 60     # a trial that finishes its intake before the kill counts as no kill
 
 
 @pytest.mark.slow
@@ -25,7 +26,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_answer(tmp_path):
     store_path = tmp_path / "kill.sqlite3"
     dialog = load_dialog()
     sid, acked, kills = None, {}, 0
-    for trial in range(TRIALS):
+    trial = -1
+    while kills < KILLS and trial < MAX_TRIALS:
+        trial += 1
         cmd = [sys.executable, "-m", "tests.helpers.answer_driver", str(store_path), str(trial)]
         proc = subprocess.Popen(cmd + ([sid] if sid else []), stdout=subprocess.PIPE, text=True, cwd=ROOT)
         wanted, seen, finished = rng.randint(0, 5), 0, False
@@ -68,7 +71,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_answer(tmp_path):
             store.close()
         if finished:
             sid, acked = None, {}
-    assert kills >= 20
+    assert kills >= KILLS, f"only {kills} kills in {trial + 1} trials"
 
 
 @pytest.mark.slow
