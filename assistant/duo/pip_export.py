@@ -58,7 +58,7 @@ def pip_body_problems(body: Any, *, first_pip: bool = True, doelgroep: str | Non
         for field, msg in duo_rules.problems(pip.get("leerroute"), pip.get("niveau"), first_pip=first_pip,
                                              intensiteit=pip.get("geschatteIntensiteitB1Route"),
                                              doelgroep=doelgroep):
-            out.append(C_("duo.regel", "pip.{veld}: {uitleg}", veld=field, uitleg=msg))
+            out.append(C_("duo.regel", "Veld pip.{veld}: {uitleg}", veld=field, uitleg=msg))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from assistant.dialog.model import Question
@@ -24,6 +25,31 @@ _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$", re.ASCII)
 YES_WORDS = {"ja", "j", "yes", "y", "1"}
 NO_WORDS = {"nee", "n", "no", "2"}
+_YES, _NO = _("Ja"), _("Nee")  # the yes/no buttons; their translations count as typed answers too
+
+
+@lru_cache(maxsize=1)
+def yes_no_words() -> tuple[frozenset[str], frozenset[str]]:
+    """'ja' and 'nee' in every shipped language, so "evet" or "نعم" is understood.
+
+    Taken from the catalogs (the translated Ja/Nee buttons) rather than a list
+    in code: a new language brings its own words. A word that means yes in one
+    language and no in another is dropped from both.
+    """
+    from assistant.catalogs import ALL_LOCALES
+    from assistant.i18n import translator
+
+    yes, no = set(YES_WORDS), set(NO_WORDS)
+    for locale in ALL_LOCALES:
+        tr = translator(locale)
+        yes.add(_word(tr(_YES)))
+        no.add(_word(tr(_NO)))
+    return frozenset(yes - no), frozenset(no - yes)
+
+
+def _word(text: str) -> str:
+    # Turkish dotless ı: "HAYIR".casefold() is "hayir", so "hayır" must fold the same way.
+    return text.strip().rstrip(".!").casefold().replace("ı", "i")
 
 
 class Invalid(Exception):
@@ -55,10 +81,10 @@ def parse_input(q: Question, raw: Any, today: date) -> Any:
     if q.type == "date":
         return check_value(q, _to_iso(text), today)
     if q.type == "yesno":
-        word = text.lower()
-        if word in YES_WORDS:
+        word, (yes, no) = _word(text), yes_no_words()
+        if word in yes:
             return True
-        if word in NO_WORDS:
+        if word in no:
             return False
         raise Invalid(_("Kies ja of nee."))
     if q.type == "choice":

@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from assistant.dialog.model import Choice, Question
 from assistant.engine.parse import Invalid, check_value, parse_input
-from assistant.i18n import Msg
+from assistant.catalogs import ALL_LOCALES
+from assistant.i18n import Msg, _, translator
 
 TODAY = date(2026, 3, 2)
 
@@ -70,6 +71,15 @@ def test_bsn_must_pass_the_elfproef():
 def test_duo_score_format():
     assert parse_input(QUESTIONS["score"], "52,50", TODAY) == "52,50"
     assert "52,50" in refused(QUESTIONS["score"], "52.5")
+
+
+@pytest.mark.parametrize("locale", ALL_LOCALES)
+def test_yes_and_no_in_the_words_of_each_language(locale):
+    """The plain conversation says "type yes or no" in the person's language: those words work."""
+    tr = translator(locale)
+    assert parse_input(QUESTIONS["yesno"], f" {tr(_('Ja'))}. ", TODAY) is True
+    assert parse_input(QUESTIONS["yesno"], tr(_("Nee")).upper(), TODAY) is False
+    assert "ja of nee" in refused(QUESTIONS["yesno"], "misschien")
 
 
 def test_yes_no_choice_multichoice_list():
