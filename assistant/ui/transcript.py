@@ -22,6 +22,12 @@ class Transcript(RichLog):
     def __init__(self, **kwargs) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)
 
+    def write(self, content, *args, **kwargs):
+        """Right-justified (right-to-left) text fills the width, or RichLog would keep it at the left."""
+        if isinstance(content, Text) and content.justify == "right":
+            kwargs.setdefault("expand", True)
+        return super().write(content, *args, **kwargs)
+
     def assistant(self, dutch: str, second: str | None, *, rtl: bool, marks: str = "") -> None:
         line = Text.assemble(Text("◆ ", style="bold cyan"), text(marks, "italic yellow") if marks else Text(""), text(dutch, "bold"))
         self.write(line)
