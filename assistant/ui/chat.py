@@ -37,7 +37,7 @@ class ChatScreen(Screen):
         with Horizontal(id="main"):
             yield TopicPanel(id="topics")
             with Vertical(id="conversation"):
-                yield Transcript(id="transcript")
+                yield Transcript(id="transcript", main_rtl=self._main_rtl)
                 yield Static(id="question")
                 yield Static(id="error")
                 yield Vertical(id="input-area")
@@ -54,13 +54,18 @@ class ChatScreen(Screen):
         loc = self.step.second_locale
         return translator(loc) if loc and loc != self.tr.locale else None
 
+    @property
+    def _main_rtl(self) -> bool:
+        return text_direction(self.tr.locale) == "rtl"
+
     def _rtl(self) -> bool:
         loc = self.step.second_locale
         return bool(loc) and text_direction(loc) == "rtl"
 
     def _layout_direction(self) -> None:
-        """Topic panel on the right when the inburgeraar's language reads right to left."""
-        self.query_one("#main").set_class(self._rtl(), "rtl")
+        """Topic panel on the right when the interface or the inburgeraar's language reads right to left."""
+        self.query_one("#main").set_class(self._main_rtl or self._rtl(), "rtl")
+        self.set_class(self._main_rtl, "rtl-ui")  # the interface's own lines align right (app.tcss)
 
     def show(self, step: Step) -> None:
         self.step = step
@@ -86,14 +91,14 @@ class ChatScreen(Screen):
         dutch = tr(q.msg("text")).strip()
         other = second(q.msg("text")).strip() if second else None
         self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
-        card = text(f"{step.answered + 1}/{step.total} · {tr(q.msg('label'))}", "dim")
+        card = text(f"{step.answered + 1}/{step.total} · {tr(q.msg('label'))}", "dim", rtl=self._main_rtl)
         self.query_one("#question", Static).update(card)
         area = self.query_one("#input-area")
         area.remove_children()
         area.mount(AnswerInput(q, step.value, tr, second))
 
     def _error(self, message: str) -> None:
-        self.query_one("#error", Static).update(text(message, "bold red"))
+        self.query_one("#error", Static).update(text(message, "bold red", rtl=self._main_rtl))
 
     def run_intent(self, fn, *args) -> Step | None:
         """Call the engine; any failure becomes a message on screen, never a traceback."""

@@ -19,23 +19,31 @@ class Transcript(RichLog):
     Transcript { height: 1fr; border: round $primary-darken-2; padding: 0 1; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, main_rtl: bool = False, **kwargs) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)
+        self.main_rtl = main_rtl  # the interface language reads right to left: its lines align right
 
-    def write(self, content, *args, **kwargs):
-        """Right-justified (right-to-left) text fills the width, or RichLog would keep it at the left."""
-        if isinstance(content, Text) and content.justify == "right":
-            kwargs.setdefault("expand", True)
-        return super().write(content, *args, **kwargs)
+    def write(self, content, width=None, expand=False, shrink=True, scroll_end=None, animate=False):
+        """Right-justified (right-to-left) text fills the width, or RichLog would keep it at the left.
+
+        Same parameters as `RichLog.write`, which also calls this positionally
+        for writes it deferred until the widget had a size.
+        """
+        expand = expand or (isinstance(content, Text) and content.justify == "right")
+        return super().write(content, width, expand, shrink, scroll_end, animate)
 
     def assistant(self, dutch: str, second: str | None, *, rtl: bool, marks: str = "") -> None:
         line = Text.assemble(Text("◆ ", style="bold cyan"), text(marks, "italic yellow") if marks else Text(""), text(dutch, "bold"))
-        self.write(line)
+        self.write(self._aligned(line))
         if second:
             self.write(text(second, "italic", rtl=rtl))
 
     def person(self, who: str, answer: str) -> None:
-        self.write(Text.assemble(text(who + ": ", "bold green"), text(answer)))
+        self.write(self._aligned(Text.assemble(text(who + ": ", "bold green"), text(answer))))
 
     def note(self, message: str, style: str = "dim") -> None:
-        self.write(text(message, style))
+        self.write(self._aligned(text(message, style)))
+
+    def _aligned(self, line: Text) -> Text:
+        line.justify = "right" if self.main_rtl else "left"
+        return line

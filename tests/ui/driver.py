@@ -47,6 +47,10 @@ async def start_new_until(app, pilot, qid: str, answers: dict | None = None) -> 
     """Start a new intake from the home screen and answer until question `qid` is asked."""
     await pilot.press("n")
     await pilot.pause()
-    while app.screen.step.question.id != qid:
+    for _ in range(200):  # bounded: a crashed app or a refused answer must fail the test, not hang it
         current = app.screen.step.question.id
+        if current == qid:
+            return
         await answer_current(app, pilot, (answers or {}).get(current))
+        assert app.is_running, f"the app stopped while answering {current}"
+    raise AssertionError(f"question {qid} was never asked")

@@ -86,3 +86,17 @@ def test_right_to_left_second_language(snap_compare, make_app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ti"])
+def test_interface_language_with_a_validation_message(snap_compare, make_app, lang):
+    """The whole interface in Arabic or Tigrinya: a question, a refused date and the topic panel."""
+    app = make_app(dialog=load_dialog(), lang=lang)
+
+    async def run_before(pilot):
+        await start_new_until(app, pilot, "geboortedatum", {"voertaal": lang})
+        await answer_current(app, pilot, "31-02-1990")  # no such day: refused, input kept
+        assert app.screen.step.question.id == "geboortedatum"
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
