@@ -8,18 +8,20 @@ what is on screen was already stored.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from assistant.bidi import visual_order_requested
 from assistant.engine.step import QUESTION, Step
 from assistant.errors import describe
 from assistant.i18n import _, translator
 from assistant.locale_settings import text_direction
 from assistant.ui.inputs import AnswerInput
 from assistant.ui.modals import LanguagePicker, TextPrompt
-from assistant.ui.render import answer_text, text
+from assistant.ui.render import answer_text, text, visual_line
 from assistant.ui.topics import TopicPanel
 from assistant.ui.transcript import Transcript
 
@@ -37,7 +39,7 @@ class ChatScreen(Screen):
         with Horizontal(id="main"):
             yield TopicPanel(id="topics")
             with Vertical(id="conversation"):
-                yield Transcript(id="transcript", main_rtl=self._main_rtl)
+                yield Transcript(id="transcript", main_rtl=self._main_rtl, visual=self._visual)
                 yield Static(id="question")
                 yield Static(id="error")
                 yield Vertical(id="input-area")
@@ -55,6 +57,15 @@ class ChatScreen(Screen):
         return translator(loc) if loc and loc != self.tr.locale else None
 
     @property
+    def _visual(self) -> bool:
+        """Right-to-left text in visual order: settings `ui.bidi_visual`, or INTAKE_BIDI=visual."""
+        return visual_order_requested(None, "visual" if self.app.settings.bidi_visual else None)
+
+    def _shown(self, line: Text) -> Text:
+        """A right-to-left line of the interface itself (card, message) as the terminal needs it."""
+        return visual_line(line) if self._visual and line.justify == "right" else line
+
+    @property
     def _main_rtl(self) -> bool:
         return text_direction(self.tr.locale) == "rtl"
 
@@ -69,7 +80,7 @@ class ChatScreen(Screen):
 
     def show(self, step: Step) -> None:
         self.step = step
-        self.query_one(TopicPanel).show(step.topics, self.tr)
+        self.query_one(TopicPanel).show(step.topics, self.tr, visual=self._visual and self._main_rtl)
         self._layout_direction()
         if step.error is not None:
             self._error(self.tr(step.error))
@@ -92,13 +103,13 @@ class ChatScreen(Screen):
         other = second(q.msg("text")).strip() if second else None
         self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
         card = text(f"{step.answered + 1}/{step.total} · {tr(q.msg('label'))}", "dim", rtl=self._main_rtl)
-        self.query_one("#question", Static).update(card)
+        self.query_one("#question", Static).update(self._shown(card))
         area = self.query_one("#input-area")
         area.remove_children()
         area.mount(AnswerInput(q, step.value, tr, second))
 
     def _error(self, message: str) -> None:
-        self.query_one("#error", Static).update(text(message, "bold red", rtl=self._main_rtl))
+        self.query_one("#error", Static).update(self._shown(text(message, "bold red", rtl=self._main_rtl)))
 
     def run_intent(self, fn, *args) -> Step | None:
         """Call the engine; any failure becomes a message on screen, never a traceback."""

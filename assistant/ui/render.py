@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.measure import Measurement
 from rich.text import Text
 from textual.content import Content
 
@@ -19,6 +20,35 @@ from assistant.text import clean
 def text(value: Any, style: str = "", *, rtl: bool = False, multiline: bool = True) -> Text:
     """A rich Text of cleaned content; right-justified for right-to-left languages."""
     return Text(clean(str(value), multiline=multiline), style=style, justify="right" if rtl else "left")
+
+
+class VisualRTL:
+    """Right-to-left text in visual order, for terminals that do no bidi themselves.
+
+    Only with the setting `ui.bidi_visual` (or INTAKE_BIDI=visual). Rendered at
+    the width it is given: wrapped first, then each line reshaped and
+    reordered (`assistant.bidi`), so the lines keep their order. Output only:
+    input fields always hold the text in logical order.
+    """
+
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.plain, self.style = plain, style
+
+    def __rich_console__(self, console, options):
+        from assistant.bidi import visual_lines
+
+        for line in visual_lines(self.plain, max(1, options.max_width), "rtl"):
+            yield Text(line, style=self.style, justify="right")
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
+def visual_line(value: Text) -> Text:
+    """One short right-to-left text (a label, a message) in visual order, unwrapped."""
+    from assistant.bidi import visual_lines
+
+    return Text("\n".join(visual_lines(value.plain, 10_000, "rtl")), style=value.style, justify="right")
 
 
 def content(value: Any) -> Content:

@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 
 from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING
 from assistant.i18n import _
-from assistant.ui.render import text
+from assistant.ui.render import text, visual_line
 
 MARKS = {DONE: ("✔", "green"), OPEN: ("○", "white"), SKIPPED: ("↷", "yellow"),
          WAITING: ("⌛", "magenta"), NOT_APPLICABLE: ("–", "grey50")}
@@ -21,7 +21,7 @@ class TopicPanel(OptionList):
     TopicPanel { width: 34; height: 1fr; border: round $primary-darken-2; }
     """
 
-    def show(self, topics, tr) -> None:
+    def show(self, topics, tr, *, visual: bool = False) -> None:
         """Replace the list (about 15 rows: constant cost per turn)."""
         highlighted = None
         options = []
@@ -30,7 +30,7 @@ class TopicPanel(OptionList):
             label = Text.assemble(Text(f"{mark} ", style=colour), text(tr(t.title), "bold" if t.current else "",
                                                                         multiline=False),
                                   Text(" · " + tr(STATUS_WORDS[t.status]), style="dim"))
-            options.append(Option(label, id=t.id, disabled=t.status == NOT_APPLICABLE))
+            options.append(Option(visual_line(label) if visual else label, id=t.id, disabled=t.status == NOT_APPLICABLE))
             if t.current:
                 highlighted = i
         self.clear_options()

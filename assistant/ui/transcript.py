@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import RichLog
 
-from assistant.ui.render import text
+from assistant.ui.render import VisualRTL, text
 
 
 class Transcript(RichLog):
@@ -19,9 +19,10 @@ class Transcript(RichLog):
     Transcript { height: 1fr; border: round $primary-darken-2; padding: 0 1; }
     """
 
-    def __init__(self, *, main_rtl: bool = False, **kwargs) -> None:
+    def __init__(self, *, main_rtl: bool = False, visual: bool = False, **kwargs) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20, **kwargs)
         self.main_rtl = main_rtl  # the interface language reads right to left: its lines align right
+        self.visual = visual      # right-to-left lines in visual order (terminals without bidi)
 
     def write(self, content, width=None, expand=False, shrink=True, scroll_end=None, animate=False):
         """Right-justified (right-to-left) text fills the width, or RichLog would keep it at the left.
@@ -29,8 +30,10 @@ class Transcript(RichLog):
         Same parameters as `RichLog.write`, which also calls this positionally
         for writes it deferred until the widget had a size.
         """
-        expand = expand or (isinstance(content, Text) and content.justify == "right")
-        return super().write(content, width, expand, shrink, scroll_end, animate)
+        rtl = isinstance(content, Text) and content.justify == "right"
+        if rtl and self.visual:
+            content = VisualRTL(content.plain, content.style)
+        return super().write(content, width, expand or rtl, shrink, scroll_end, animate)
 
     def assistant(self, dutch: str, second: str | None, *, rtl: bool, marks: str = "") -> None:
         line = Text.assemble(Text("◆ ", style="bold cyan"), text(marks, "italic yellow") if marks else Text(""), text(dutch, "bold"))
