@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -88,7 +89,18 @@ class Translator:
 
 
 def _param(tr: Translator, value: Any) -> Any:
-    return tr(value) if isinstance(value, Msg) else value
+    """A parameter as the locale writes it: texts translated, dates and numbers through babel."""
+    if isinstance(value, Msg):
+        return tr(value)
+    if isinstance(value, date):
+        from assistant.locale_settings import format_date
+
+        return format_date(value, tr.locale)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from assistant.locale_settings import format_number
+
+        return format_number(value, tr.locale)
+    return value
 
 
 def locales_dir() -> Path:

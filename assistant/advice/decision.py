@@ -159,5 +159,5 @@ def _dagtekening(proposal: Proposal, raw: Any) -> date:
         if earliest is not None and day < earliest:
             raise DecisionRefused("dagtekening_pip", C_(
                 "besluit", "De datum van het PIP ligt voor {datum} ({veld}). Dat staat DUO niet toe.",
-                datum=earliest.isoformat(), veld=key))
+                datum=earliest, veld=key))
     return day

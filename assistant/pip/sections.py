@@ -117,8 +117,8 @@ def period(ctx: Context) -> Section:
     t, pol = ctx.termijnen, ctx.proposal.policy
     items = []
     if t.termijn_start and t.termijn_eind:
-        items.append(item(C_("pip", "Periode"), C_("pip", "Van {start} tot en met {eind}.", start=t.termijn_start.isoformat(),
-                                                    eind=t.termijn_eind.date.isoformat()),
+        items.append(item(C_("pip", "Periode"), C_("pip", "Van {start} tot en met {eind}.", start=t.termijn_start,
+                                                    eind=t.termijn_eind.date),
                           "bron:wet_11", "beleid:inburgeringstermijn_jaren", "besluit:dagtekening_pip"))
     else:
         items.append(item(C_("pip", "Periode"), C_("pip", "U heeft {jaren} jaar. De tijd begint de dag na de datum van dit plan.",
@@ -126,7 +126,7 @@ def period(ctx: Context) -> Section:
                           "bron:wet_11", "beleid:inburgeringstermijn_jaren"))
     if t.schakelen:
         items.append(item(C_("pip", "Andere leerroute"), C_("pip", "Tot {datum} kunt u nog van leerroute wisselen.",
-                                                             datum=t.schakelen.date.isoformat()),
+                                                             datum=t.schakelen.date),
                           "bron:schakelen_18_maanden", "beleid:schakelen_maanden", "besluit:dagtekening_pip"))
     hours = ctx.get("z_route_uren")
     if hours:

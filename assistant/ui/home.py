@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from assistant.i18n import _
 from assistant.sessions import summaries
-from assistant.ui.render import text
+from assistant.ui.render import local_date, text
 
 MODES = {"joint": _("samen"), "pre_intake": _("voorbereiding"), "training": _("oefenen")}
 
@@ -38,10 +38,10 @@ class HomeScreen(Screen):
             table.add_column(text(tr(label), "bold"), width=width)
         rows = summaries(self.store_path)
         for s in rows:
-            deadline = s.deadline[8:10] + "-" + s.deadline[5:7] + "-" + s.deadline[0:4] if s.deadline else "-"
+            deadline = local_date(s.deadline, tr.locale) if s.deadline else "-"
             table.add_row(text(s.id), text(tr(s.status_msg)), text(f"{s.answered}/{s.total}"),
                           text(tr(MODES.get(s.mode, _("samen")))), text(deadline),
-                          text(s.created_at[:10]), key=s.id)
+                          text(local_date(s.created_at[:10], tr.locale)), key=s.id)
         if not rows:
             self.query_one("#home-help", Static).update(
                 text(tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))))

@@ -51,6 +51,18 @@ def visual_line(value: Text) -> Text:
     return Text("\n".join(visual_lines(value.plain, 10_000, "rtl")), style=value.style, justify="right")
 
 
+def local_date(iso: str, locale: str, length: str = "medium") -> str:
+    """A stored ISO date as the locale writes it (babel): '12 maart 1990', '12 Mart 1990'."""
+    from datetime import date
+
+    from assistant.locale_settings import format_date
+
+    try:
+        return clean(format_date(date.fromisoformat(iso), locale, length))
+    except ValueError:
+        return clean(iso)
+
+
 def content(value: Any) -> Content:
     """Plain Textual Content (for Button labels and similar): no markup is parsed."""
     return Content(clean(str(value)))
@@ -68,8 +80,8 @@ def answer_text(value: Any, question, tr) -> str:
         return ", ".join(tr(question.choice_msg(v)) for v in value)
     if question.type == "list":
         return ", ".join(str(v) for v in value) if value else tr(_NONE)
-    if question.type == "date" and isinstance(value, str) and len(value) == 10:
-        return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
+    if question.type == "date" and isinstance(value, str):
+        return local_date(value, tr.locale, "long")
     if question.type == "info":
         return tr(_READ)
     return str(value)

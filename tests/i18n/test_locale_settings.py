@@ -93,3 +93,15 @@ def test_importing_does_not_load_cldr_formatting():
             "print(sorted(m for m in sys.modules if m.startswith(('babel.dates', 'babel.numbers'))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=SOURCE_ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_message_parameters_are_formatted_per_locale_through_babel():
+    """Dates and numbers in any message follow the reader's locale; texts and booleans are left alone."""
+    from datetime import date
+
+    from assistant.i18n import Msg, translator
+
+    msg = Msg("Van {start}: {n} uur, {code}, {flag}", None,
+              {"start": date(2026, 3, 3), "n": 1200, "code": "0363", "flag": True})
+    assert translator("nl")(msg) == "Van 3 maart 2026: 1.200 uur, 0363, True"
+    assert translator("en")(msg) == "Van March 3, 2026: 1,200 uur, 0363, True"  # no catalog entry: Dutch text
