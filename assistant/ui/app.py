@@ -159,6 +159,22 @@ class IntakeApp(App):
         self.pop_screen()
         self.screen.show(self.intake.step())
 
+    def choose_interface_language(self) -> None:
+        """Switch the interface language while running (from the home screen)."""
+        from assistant.ui.modals import LanguagePicker
+
+        self.push_screen(LanguagePicker(self.tr(_("Kies de taal van het scherm.")), self.tr.locale),
+                         self._switch_interface_language)
+
+    async def _switch_interface_language(self, locale: str | None) -> None:
+        if not locale or locale == self.tr.locale:
+            return
+        self.tr = translator(locale)
+        self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
+        self._chat = None  # built again, with the new language, when an intake is opened
+        await self.pop_screen()  # the old home first: the new one has the same id
+        await self.push_screen(self._home(self.store_path, self.tr))
+
     def action_keys(self) -> None:
         from assistant.ui.help import KeysHelp
 

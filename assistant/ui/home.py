@@ -64,5 +64,8 @@ class HomeScreen(Screen):
     def action_keys(self) -> None:
         self.app.action_keys()
 
+    def action_interface_language(self) -> None:
+        self.app.choose_interface_language()
+
     def action_quit(self) -> None:
         self.app.exit(0)

@@ -37,6 +37,7 @@ HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),
     KeySpec("open", "enter", "open", _("Verder"), show=False),
+    KeySpec("interface_language", "l", "interface_language", _("Taal van het scherm")),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("quit", "f10", "quit", _("Stoppen")),
 )

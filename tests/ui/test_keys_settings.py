@@ -46,3 +46,25 @@ async def test_a_remapped_key_works_and_the_help_screen_lists_every_id(make_app)
         assert app.screen.id == "review"
         events = [e.data.get("to") for e in app.intake.events() if e.kind == "moved"]
         assert events[-1] == "review"
+
+
+async def test_interface_language_can_be_switched_while_running(make_app):
+    from assistant.dialog.loader import load_dialog
+    from assistant.i18n import _, translator
+
+    app = make_app(dialog=load_dialog())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        picker = app.screen.query_one("OptionList")
+        picker.highlighted = next(i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "tr")
+        await pilot.press("enter")
+        await pilot.pause()
+        tr = translator("tr")
+        assert app.screen.id == "home"
+        assert str(app.screen.query_one("#home-help").render()) == tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))
+        assert app.screen.active_bindings["n"].binding.description == tr(_("Nieuwe intake")) == "Yeni görüşme"
+        await pilot.press("n")
+        await pilot.pause()
+        question = app.screen.step.question
+        assert app.screen.query_one("#transcript").lines[-1].text.strip().endswith(tr(question.msg("text")).strip().splitlines()[-1])
