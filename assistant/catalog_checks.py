@@ -194,16 +194,19 @@ def markup_problems(locale: str, m) -> list[Problem]:
 
 def plural_problems(locale: str, po) -> list[Problem]:
     """Plural-Forms must agree with babel's CLDR rule for the language."""
+    import babel
+    from babel.core import get_cldr_version
     from babel.messages.plurals import get_plural
 
+    rules = f"babel {babel.__version__}, CLDR {get_cldr_version()}"  # whose rules these are, in every message
     want = get_plural(locale)
     out = []
     got = gettext.c2py(po.plural_expr)
     expected = gettext.c2py(want.plural_expr)
     if po.num_plurals != want.num_plurals or any(got(n) != expected(n) for n in range(1000)):
         out.append(Problem("plurals", locale, "header", "", f"Plural-Forms is '{po.plural_forms}'",
-                           f"use '{want.plural_forms}' (babel/CLDR for {locale})"))
-    out += [_p("plurals", locale, m, f"{len(m.string)} plural forms, the language has {want.num_plurals}",
+                           f"use '{want.plural_forms}' ({rules}, for {locale})"))
+    out += [_p("plurals", locale, m, f"{len(m.string)} plural forms, the language has {want.num_plurals} ({rules})",
                "run scripts/update-catalogs and fill every form")
             for m in po if m.id and m.pluralizable and len(m.string) != want.num_plurals]
     return out

@@ -149,8 +149,9 @@ def test_brackets_of_the_source_are_allowed_but_not_more(tmp_path, template):
 
 
 def test_persian_zero_width_non_joiner_is_content_not_a_control(tmp_path, template):
-    po = make_po(tmp_path, locale="fa", plural="nplurals=1; plural=0;",
-                 overrides={"Werkt u?": 'msgstr "کار می\u200cکنید؟"', "{n} vraag": 'msgstr[0] "{n} سؤال"'})
+    po = make_po(tmp_path, locale="fa", plural="nplurals=2; plural=(n > 1);",   # CLDR 49 (babel 2.19)
+                 overrides={"Werkt u?": 'msgstr "کار می\u200cکنید؟"',
+                            "{n} vraag": 'msgstr[0] "{n} سؤال"\nmsgstr[1] "{n} سؤال"'})
     assert check_catalog("fa", po, template) == []
 
 
