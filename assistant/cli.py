@@ -53,8 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    args.lang = _negotiate(args.lang)
+    asked = args.lang
+    args.lang = _negotiate(asked)
     tr = translator(args.lang)
+    if asked is not None and _unknown_locale(asked):
+        from assistant.catalogs import ALL_LOCALES
+        from assistant.text import clean
+
+        say(tr, _("Onbekende taal: {code}. Kies een van deze codes: {codes}.",
+                  code=clean(asked), codes=", ".join(ALL_LOCALES)), err=True)
+        return EXIT_USAGE
     store_path = args.store or paths.default_store()
     try:
         from assistant import commands
@@ -83,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a message, never a traceback
         from assistant.errors import describe
 
-        print(tr(describe(exc)), file=sys.stderr)
+        intake_open = args.command in (None, "new")  # the chat or the plain conversation
+        print(tr(describe(exc, intake_open=intake_open)), file=sys.stderr)
         return EXIT_PROBLEM
 
 
@@ -103,6 +112,12 @@ def _negotiate(flag: str | None) -> str:
     except Exception:  # a broken settings file is reported by the app itself
         configured = None
     return negotiate(flag, configured, os.environ)
+
+
+def _unknown_locale(tag: str) -> bool:
+    from assistant.locale_settings import catalog_locale
+
+    return catalog_locale(tag) is None
 
 
 def _start_app(store_path: Path, lang: str | None) -> int:

@@ -1,11 +1,16 @@
 """One place that turns any failure into a message a person can act on.
 
-Known failures carry a catalog message; anything unexpected gets a general
-message that names the kind of problem but never the data (answers can be
-special-category personal data and must not end up on screens or in logs).
+Known failures carry a catalog message that says what happened and what to do;
+anything unexpected gets a general message that names the kind of problem but
+never the data (answers can be special-category personal data and must not
+end up on screens or in logs). Only where an intake was open does the message
+promise that the answers so far are kept: a headless command stores nothing
+that such a promise could be about.
 """
 
 from __future__ import annotations
+
+import errno
 
 from assistant.i18n import Msg, _
 
@@ -17,29 +22,56 @@ _STORE_MESSAGES = {
                     "of vraag de beheerder om hulp."),
     "busy": _("Het opslagbestand is even bezet. Probeer het over een paar seconden opnieuw."),
     "write_failed": _("Het antwoord kon niet worden bewaard. Er is niets veranderd. Probeer het opnieuw."),
+    "disk_full": _("De schijf is vol; het laatste antwoord is niet bewaard. "
+                   "Maak ruimte vrij en probeer het opnieuw."),
 }
 
 
-def describe(exc: BaseException) -> Msg:
-    from assistant.dialog.loader import DialogInvalid
-    from assistant.engine.session import SessionError
-    from assistant.store.sqlite import StoreError
+def describe(exc: BaseException, *, intake_open: bool = True) -> Msg:
+    """The message for `exc`; `intake_open` is False for headless commands.
 
-    if isinstance(exc, StoreError):
+    It imports nothing that could itself be missing or broken (the failure
+    being described may be exactly that): an exception class of ours is only
+    looked up when its module was already imported, since otherwise `exc`
+    cannot be one of its instances.
+    """
+    import sqlite3
+
+    store_error = _loaded("assistant.store.sqlite", "StoreError")
+    if store_error and isinstance(exc, store_error):
         template = _STORE_MESSAGES.get(exc.code)
         if template is not None:
             return Msg(template.msgid, template.context, exc.details)
-    if isinstance(exc, SessionError):
-        return exc.msg
-    from assistant.outcome import DecisionInvalid
-
-    if isinstance(exc, DecisionInvalid):
-        return exc.msg
-    if isinstance(exc, DialogInvalid):
+    for module, name in (("assistant.engine.session", "SessionError"), ("assistant.outcome", "DecisionInvalid")):
+        cls = _loaded(module, name)
+        if cls and isinstance(exc, cls):
+            return exc.msg
+    dialog_invalid = _loaded("assistant.dialog.loader", "DialogInvalid")
+    if dialog_invalid and isinstance(exc, dialog_invalid):
         return _("De vragenlijst heeft fouten. Draai 'intake check' om ze te zien.")
+    if isinstance(exc, ModuleNotFoundError):
+        return _("Een onderdeel van het programma ontbreekt: de module {module}. "
+                 "Installeer het programma opnieuw: ./start doet dat vanzelf, "
+                 "of gebruik: pip install intake-assistent.", module=exc.name or "?")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return _("Het opslagbestand is beschadigd en kan niet worden gelezen. Er is niets veranderd. "
+                 "Zet een reservekopie terug, of kies een ander bestand met --store.")
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        if intake_open:
+            return _STORE_MESSAGES["disk_full"]
+        return _("De schijf is vol. Er is niets geschreven. Maak ruimte vrij en probeer het opnieuw.")
     if isinstance(exc, PermissionError):
         return _("Geen toegang tot een bestand. Kies een andere map met --store.")
     if isinstance(exc, OSError):
         return _("Een bestand kon niet worden gelezen of geschreven. Kijk of de schijf vol is en probeer het opnieuw.")
-    return _("Er ging iets mis ({kind}). Uw antwoorden tot nu toe zijn bewaard. "
-             "Start de intake opnieuw om verder te gaan.", kind=type(exc).__name__)
+    if intake_open:
+        return _("Er ging iets mis ({kind}). Uw antwoorden tot nu toe zijn bewaard. "
+                 "Start de intake opnieuw om verder te gaan.", kind=type(exc).__name__)
+    return _("Er ging iets mis in het programma ({kind}). De opdracht is gestopt. "
+             "Meld dit aan de beheerder, met de opdracht die u gaf.", kind=type(exc).__name__)
+
+
+def _loaded(module: str, name: str) -> type | None:
+    import sys
+
+    return getattr(sys.modules.get(module), name, None)

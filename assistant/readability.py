@@ -57,11 +57,23 @@ def flesch_douma(words: int, sentences: int, syllables: int) -> float:
     return 206.835 - 0.93 * (words / max(1, sentences)) - 77 * (syllables / words)
 
 
-def _syllables(word: str) -> int:
-    import textstat
+@lru_cache(maxsize=1)
+def _hyphenator():
+    """Dutch hyphenation patterns (pyphen, which WeasyPrint already needs).
 
-    textstat.set_lang("nl")
-    return max(1, textstat.syllable_count(word))
+    textstat counts Dutch syllables exactly this way (hyphenation points + 1,
+    the hyphen in "Z-route" removed first, apostrophes kept); calling pyphen
+    directly keeps those figures without textstat's dependencies (nltk and
+    more) at run time. tests/i18n/test_readability.py checks the equality.
+    """
+    from pyphen import Pyphen
+
+    return Pyphen(lang="nl")
+
+
+def _syllables(word: str) -> int:
+    plain = word.replace("-", "").lower()
+    return max(1, len(_hyphenator().positions(plain)) + 1)
 
 
 def is_long(word: str, t: dict[str, Any]) -> bool:

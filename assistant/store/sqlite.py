@@ -179,6 +179,11 @@ class Store:
         return _Transaction(self._db)
 
 
+def _write_error_code(exc: sqlite3.DatabaseError) -> str:
+    """SQLITE_FULL ('database or disk is full') gets its own message: the disk, not the app."""
+    return "disk_full" if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" else "write_failed"
+
+
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any error: never half-applied."""
 
@@ -196,10 +201,16 @@ class _Transaction:
             try:
                 self.db.execute("COMMIT")
             except sqlite3.DatabaseError as err:
-                self.db.execute("ROLLBACK")
-                raise StoreError("write_failed", reason=str(err)) from None
+                self._rollback()
+                raise StoreError(_write_error_code(err), reason=str(err)) from None
         else:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.DatabaseError):
-                raise StoreError("write_failed", reason=str(exc)) from None
+                raise StoreError(_write_error_code(exc), reason=str(exc)) from None
         return False
+
+    def _rollback(self) -> None:
+        # SQLite ends the transaction itself on some errors (SQLITE_FULL, for one);
+        # a ROLLBACK then would raise and hide the real cause.
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")

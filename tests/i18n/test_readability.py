@@ -14,6 +14,17 @@ def test_flesch_douma_is_textstats_dutch_formula():
     assert abs(measure("x", text).flesch_douma - textstat.flesch_reading_ease(text)) < 0.01
 
 
+def test_syllables_equal_textstats_dutch_count_for_every_reader_word():
+    """The app counts with pyphen directly; textstat (tests only) is the reference."""
+    textstat.set_lang("nl")
+    words = {w for _, text in reader_texts()
+             for w in readability._WORD.findall(readability._PLACEHOLDER.sub(" ", text))}
+    assert len(words) > 300
+    differ = [(w, readability._syllables(w), textstat.syllable_count(w)) for w in sorted(words)
+              if readability._syllables(w) != max(1, textstat.syllable_count(w))]
+    assert differ == []
+
+
 def test_sentences_words_and_long_words():
     f = measure("x", "Typ ? voor uitleg. Heeft u een arbeidsovereenkomst of een uitkeringsinstantie?")
     assert f.sentences == 2                     # a lone "?" is a key, not the end of a sentence
