@@ -133,9 +133,12 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     except LbtImportError as exc:
         say(tr, exc.msg, err=True)
         return EXIT_PROBLEM
+    from assistant.training.guard import refuse_lbt_import
+
     dialog = load_dialog()
     store = Store(store_path)
     try:
+        refuse_lbt_import(store.session(sid).mode)
         intake = Intake.open(store, sid, dialog)
         try:
             for qid, value in answers.items():  # check all before applying any
