@@ -47,7 +47,9 @@ def _basis_problems(dialog) -> list[str]:
 
 def _extra_checks():
     """Catalog and readability checks live in their own modules (issue 5)."""
-    checks = []
+    from assistant.training.validate import all_problems as training_problems
+
+    checks = [("training", lambda: [str(p) for p in training_problems()])]
     try:
         from assistant.catalog_checks import run_all_checks
 
