@@ -73,21 +73,21 @@ def case_problems(raw: Any, path: Path) -> list[Problem]:
     if not isinstance(raw["answers"], dict) or not raw["answers"]:
         add(raw, "'answers' must be a mapping of question id to the true answer", "answers")
         return problems
-    problems += _answer_problems(raw, today, add)
-    problems += _text_map_problems(raw, "speech", add)
+    _answer_problems(raw, today, add)
+    _text_map_problems(raw, "speech", add)
     if isinstance(raw.get("skip_ok"), dict):
-        problems += _text_map_problems(raw, "skip_ok", add, must_answer=False)
+        _text_map_problems(raw, "skip_ok", add, must_answer=False)
     elif "skip_ok" in raw:
         add(raw, "'skip_ok' must be a mapping of question id to why skipping it is fine", "skip_ok")
     if isinstance(raw["speech"], dict):
         for qid in SPOKEN:
             if qid in raw["answers"] and qid not in raw["speech"]:
-                add(raw["speech"], f"the person's words for '{qid}' are missing; the trainee must hear them", qid=qid)
+                add(raw, f"the person's words for '{qid}' are missing; the trainee must hear them", "speech", qid)
     _expected_problems(raw, add)
     return problems
 
 
-def _answer_problems(raw: dict, today: date, add) -> list[Problem]:
+def _answer_problems(raw: dict, today: date, add) -> None:
     from assistant.dialog.loader import load_dialog
     from assistant.engine import progress
     from assistant.replay import Case, check_answers
@@ -101,21 +101,19 @@ def _answer_problems(raw: dict, today: date, add) -> list[Problem]:
     record = progress.effective(dialog, case.answers)
     skip_ok = raw.get("skip_ok") if isinstance(raw.get("skip_ok"), dict) else {}
     for qid in progress.missing(dialog, record, skip_ok):
-        add(answers, "mandatory question without a true answer; add it (or a reason in skip_ok)", qid=qid)
-    return []
+        add(raw, "mandatory question without a true answer; add it (or a reason in skip_ok)", "answers", qid)
 
 
-def _text_map_problems(raw: dict, key: str, add, *, must_answer: bool = True) -> list[Problem]:
+def _text_map_problems(raw: dict, key: str, add, *, must_answer: bool = True) -> None:
     node = raw[key]
     if not isinstance(node, dict):
         add(raw, f"'{key}' must be a mapping of question id to text", key)
-        return []
+        return
     for qid, text in node.items():
         if must_answer and qid not in raw["answers"]:
             add(node, f"'{qid}' has no true answer in 'answers'", qid, qid)
         if not isinstance(text, (str, int)) or not str(text).strip():
             add(node, "must be a non-empty text", qid, qid)
-    return []
 
 
 def _expected_problems(raw: dict, add) -> None:
