@@ -52,12 +52,6 @@ class PracticeCase:
         return raw
 
 
-class CaseNotFound(Exception):
-    def __init__(self, case_id: str) -> None:
-        super().__init__(case_id)
-        self.case_id = case_id
-
-
 def case_dir() -> Path:
     return paths.resource_dir("training")
 
@@ -66,14 +60,14 @@ def case_files(directory: Path | None = None) -> list[Path]:
     return sorted((directory or case_dir()).glob("*.yaml"))
 
 
-def _plain(value: Any) -> Any:
+def plain_values(value: Any) -> Any:
     """YAML dates become ISO strings, as in the replay contract; containers are copied plainly."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_values(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_values(v) for v in value]
     return value
 
 
@@ -94,27 +88,7 @@ def build(raw: dict, path: Path) -> PracticeCase:
     today = raw["today"] if isinstance(raw["today"], date) else date.fromisoformat(raw["today"])
     return PracticeCase(
         id=raw["id"], title=raw["title"], skills=tuple(raw["skills"]), today=today,
-        story=raw["story"].strip(), answers=_plain(dict(raw["answers"])),
+        story=raw["story"].strip(), answers=plain_values(dict(raw["answers"])),
         speech={k: str(v).strip() for k, v in raw["speech"].items()},
-        expected=_plain(dict(raw["expected"])), mistakes=tuple(raw["mistakes"]),
+        expected=plain_values(dict(raw["expected"])), mistakes=tuple(raw["mistakes"]),
         skip_ok={k: str(v) for k, v in (raw.get("skip_ok") or {}).items()}, path=path)
-
-
-def load_all(directory: Path | None = None) -> dict[str, PracticeCase]:
-    """Every valid case by id (invalid files are left to `intake check` to report)."""
-    from assistant.training.validate import case_problems
-
-    out: dict[str, PracticeCase] = {}
-    for path in case_files(directory):
-        raw, problems = read_raw(path)
-        if problems or case_problems(raw, path):
-            continue
-        out[raw["id"]] = build(raw, path)
-    return out
-
-
-def load_case(case_id: str, directory: Path | None = None) -> PracticeCase:
-    cases = load_all(directory)
-    if case_id not in cases:
-        raise CaseNotFound(case_id)
-    return cases[case_id]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from assistant.cli import EXIT_OK, EXIT_PROBLEM, emit_json, say
 from assistant.i18n import _
-from assistant.training.cases import CaseNotFound, PracticeCase, load_all, load_case
+from assistant.training.cases import PracticeCase
+from assistant.training.library import CaseNotFound, load_all, load_case
 
 
 def dispatch(args, store_path: Path, tr) -> int:
@@ -74,6 +75,8 @@ def score_attempt(case: PracticeCase, attempt_path: Path, training_store: Path, 
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         say(tr, _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)), err=True)
         return EXIT_PROBLEM
+    from assistant.training.attempts import score_and_save
+
     try:
         result = score_and_save(case, raw, training_store, trainee)
     except CaseInvalid as exc:
@@ -83,24 +86,6 @@ def score_attempt(case: PracticeCase, attempt_path: Path, training_store: Path, 
         return EXIT_PROBLEM
     print_result(case, result, tr, as_json=as_json)
     return EXIT_OK
-
-
-def score_and_save(case: PracticeCase, raw, training_store: Path, trainee: str | None) -> dict:
-    """Score, then store the score (durable before it is shown) under the trainee's name."""
-    from assistant.training.scoring import score
-    from assistant.training.store import default_trainee, save_score
-
-    result = score(case, raw)
-    result["trainee"] = trainee or result.get("trainee") or default_trainee()
-    save_score(training_store, result["trainee"], _plain(result))
-    return result
-
-
-def _plain(result: dict) -> dict:
-    from assistant.i18n import translator
-    from assistant.training.feedback import jsonable
-
-    return jsonable(result, translator("nl"))
 
 
 def print_result(case: PracticeCase, result: dict, tr, *, as_json: bool) -> None:

@@ -57,7 +57,7 @@ def practise(case: PracticeCase, training_store: Path, tr, *, trainee: str | Non
     if attempt is None:
         return EXIT_OK
     attempt["besluit"] = _ask_decision(case, _proposed_route(case, attempt), tr, input_fn, out)
-    from assistant.training.commands import score_and_save
+    from assistant.training.attempts import score_and_save
     from assistant.training.feedback import lines
 
     result = score_and_save(case, attempt, training_store, trainee)

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.dialog.validate import Problem
 from assistant.training.cases import (EXPECTED_OPTIONAL, EXPECTED_REQUIRED, ID_RE, LEVELS, OPTIONAL,
-                                      REQUIRED, ROUTES, _plain, case_files, read_raw)
+                                      REQUIRED, ROUTES, plain_values, case_files, read_raw)
 
 # Questions whose words the trainee must hear: the person answers them and they drive the advice.
 SPOKEN = ("onderwijs_jaren", "hoogste_opleiding", "werkervaring_jaren", "gezondheid_beperking",
@@ -94,7 +94,7 @@ def _answer_problems(raw: dict, today: date, add) -> None:
 
     dialog = load_dialog()
     answers = raw["answers"]
-    case = Case("nl", today, _plain(dict(answers)), None, "training")
+    case = Case("nl", today, plain_values(dict(answers)), None, "training")
     for qid, msg in check_answers(dialog, case):
         text = msg.msgid.format(**msg.params) if msg.params else msg.msgid
         add(answers, f"answer refused by the dialog: {text}", qid if qid in answers else None, qid)

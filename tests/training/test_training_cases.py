@@ -8,7 +8,8 @@ from assistant.dialog.loader import load_dialog
 from assistant.outcome import replay_extras
 from assistant.replay import parse_case, run
 from assistant.training import expect
-from assistant.training.cases import case_files, load_all
+from assistant.training.cases import case_files
+from assistant.training.library import load_all
 from assistant.training.validate import SPOKEN, all_problems
 
 CASES = load_all()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.training.cases import load_all
+from assistant.training.library import load_all
 from assistant.training.store import training_store_path
 
 ROOT = Path(__file__).resolve().parents[2]

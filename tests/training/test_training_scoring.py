@@ -4,7 +4,7 @@ import pytest
 
 from assistant.i18n import translator
 from assistant.replay import CaseInvalid
-from assistant.training.cases import load_all
+from assistant.training.library import load_all
 from assistant.training.feedback import lines
 from assistant.training.scoring import score
 
