@@ -26,13 +26,32 @@ def all_problems(directory: Path | None = None) -> list[Problem]:
     seen: dict[str, str] = {}
     for path in case_files(directory):
         raw, read = read_raw(path)
-        problems += read or case_problems(raw, path)
+        found = read or case_problems(raw, path)
+        problems += found or b1_problems(raw, path)
         cid = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(cid, str):
             if cid in seen:
                 problems.append(Problem(str(path), raw.line_of("id"), cid, f"id '{cid}' is also used in {seen[cid]}"))
             seen.setdefault(cid, str(path))
     return problems
+
+
+def b1_problems(raw: dict, path: Path) -> list[Problem]:
+    """The story and the person's words are B1 Dutch, by the thresholds of the dialog's check."""
+    from assistant.readability import measure, thresholds
+
+    t = thresholds()
+    texts = [(raw, "story", raw["story"])] + [(raw["speech"], k, str(v)) for k, v in raw["speech"].items()]
+    out = []
+    for node, key, text in texts:
+        f = measure(key, text)
+        if f.max_sentence_words > t["max_words_per_sentence"]:
+            out.append(Problem(str(path), node.line_of(key), None, f"'{key}': a sentence of {f.max_sentence_words} words "
+                               f"(max {t['max_words_per_sentence']}); write B1: shorter sentences"))
+        if f.max_long_words > t["max_long_words_per_sentence"]:
+            out.append(Problem(str(path), node.line_of(key), None, f"'{key}': long words in one sentence "
+                               f"({', '.join(f.long_words)}); write B1: common short words"))
+    return out
 
 
 def case_problems(raw: Any, path: Path) -> list[Problem]:

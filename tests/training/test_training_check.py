@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.training.cases import read_raw
-from assistant.training.validate import all_problems, case_problems
+from assistant.training.validate import all_problems, b1_problems, case_problems
 
 BROKEN = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "training" / "broken").glob("*.yaml"))
 SHIPPED = Path(__file__).resolve().parents[2] / "training"
@@ -28,7 +28,7 @@ def test_there_are_broken_fixtures():
 def test_broken_case_is_reported_with_file_and_line(path):
     line, fragment = _expectation(path)
     raw, problems = read_raw(path)
-    problems = problems or case_problems(raw, path)
+    problems = problems or case_problems(raw, path) or b1_problems(raw, path)
     texts = [str(p) for p in problems]
     assert any(t.startswith(f"{path}:{line}: ") and fragment in t for t in texts), texts
 
