@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.cli import EXIT_OK, EXIT_PROBLEM, emit_json, say
 from assistant.i18n import _
+from assistant.text import clean
 from assistant.training.cases import PracticeCase
 from assistant.training.library import CaseNotFound, load_all, load_case
 
@@ -51,7 +52,7 @@ def list_cases(tr, *, as_json: bool) -> int:
         say(tr, _("Er zijn geen oefencasussen. Draai 'intake check' om fouten in de casussen te zien."))
         return EXIT_OK
     for c in cases.values():
-        print(f"{c.id:<26} {c.expected['leerroute'] or '-':<2} {c.title}")
+        print(f"{c.id:<26} {c.expected['leerroute'] or '-':<2} {clean(c.title)}")
     return EXIT_OK
 
 

@@ -55,6 +55,11 @@ def test_a_missed_topic_and_a_skip_without_good_reason_are_named():
                                         "questions": ["computer_telefoon", "digid", "email"]}]
     assert [s["question"] for s in result["skipped_without_good_reason"]] == ["land_herkomst"]
     assert result["mistakes"] == ["onderwerp:digitaal", "overgeslagen:land_herkomst"]
+    text = lines(CASES["kinderen_vve"], result, translator("nl"))
+    assert "Niet besproken: Computer en telefoon. Open: Computer, DigiD, E-mail." in text
+    assert "Overgeslagen zonder goede reden: Land. De persoon kon dit wel zeggen." in text
+    english = lines(CASES["kinderen_vve"], result, translator("en"))
+    assert any(line.startswith("Not discussed: ") for line in english)
 
 
 def test_a_skip_the_case_allows_is_not_a_mistake():
