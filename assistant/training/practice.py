@@ -67,11 +67,12 @@ def practise(case: PracticeCase, training_store: Path, tr, *, trainee: str | Non
     return EXIT_OK
 
 
-def _proposed_route(case: PracticeCase, attempt: dict) -> str | None:
+def _proposed_route(case: PracticeCase, attempt: dict) -> tuple[str | None, list[str]]:
+    """The proposal's route, and the routes to choose from when the rules leave it to the consulent."""
     from assistant.training.expect import replay
 
     out = replay(case, {"answers": attempt["answers"], "today": case.today.isoformat(), "mode": "training"})
-    return out["proposal"].get("leerroute")
+    return out["proposal"].get("leerroute"), list(out["proposal"].get("mogelijke_leerroutes") or [])
 
 
 def _attempt_from_store(training_store: Path, before: set[str], started: datetime) -> dict | None:
@@ -92,11 +93,16 @@ def _attempt_from_store(training_store: Path, before: set[str], started: datetim
             "timing": {"gestart": started.isoformat(), "klaar": datetime.now(timezone.utc).isoformat()}}
 
 
-def _ask_decision(case: PracticeCase, proposed: str | None, tr, input_fn, out) -> dict | None:
+def _ask_decision(case: PracticeCase, proposal: tuple[str | None, list[str]], tr, input_fn, out) -> dict | None:
     from assistant.training.feedback import route_name
 
     ask = lambda msg: input_fn(tr(msg)).strip()  # noqa: E731
-    print(tr(_("Het voorstel van de regels: {route}.", route=route_name(proposed, tr))), file=out)
+    proposed, options = proposal
+    if proposed is None and options:
+        print(tr(_("De regels kiezen hier niet. U kiest uit: {routes}.",
+                   routes=", ".join(route_name(r, tr) for r in options))), file=out)
+    else:
+        print(tr(_("Het voorstel van de regels: {route}.", route=route_name(proposed, tr))), file=out)
     try:
         route = ask(_("Welke leerroute kiest u? Typ B, O of Z. Geen leerroute? Druk op Enter. ")).upper()
         if route not in ("B", "O", "Z"):

@@ -96,3 +96,16 @@ def test_speech_falls_back_to_the_true_answer_and_the_file(tmp_path):
     assert said("werk_nu") == "Nee"
     assert said("doelgroep") == "In het dossier staat: Asielstatushouder"
     assert said("welkom_uitleg") is None and said("cv") is None
+
+
+def test_a_borderline_case_asks_the_trainee_to_choose_and_a_motivated_choice_scores_clean(tmp_path, scripted):
+    make, _ = scripted
+    case = CASES["grensscore_kiezen"]
+    store = tmp_path / "s-oefening.sqlite3"
+    out = io.StringIO()
+    motivation = "Ze praat al Nederlands in het buurthuis en wil werken."
+    practise(case, store, translator("nl"), input_fn=make(case.answers, ["", "", "B", "", motivation]), out=out)
+    text = out.getvalue()
+    assert "De regels kiezen hier niet. U kiest uit: B1-route, Zelfredzaamheidsroute (Z-route)." in text
+    (row,) = scores(store)
+    assert row.mistakes == () and row.score == 100
