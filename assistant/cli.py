@@ -6,6 +6,7 @@
     intake list | intake show ID            stored sessions
     intake export ID --format md|pdf|duo-json
     intake import-lbt ID RESULT.json        DUO's leerbaarheidstoets result into a session
+    intake training list|show|score|report|start   practice cases (assistant/training/cli.py)
 
 Every failure a person can cause ends in a translated message and a non-zero
 exit, never a traceback. Heavy modules are imported inside the commands so
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", type=Path)
     n = sub.add_parser("new", help="start a new intake in the plain conversation")
     n.add_argument("--mode", choices=["joint", "pre_intake", "training"], default="joint")
+    from assistant.training.cli import add_parser as add_training
+
+    add_training(sub)
     return p
 
 
@@ -79,10 +83,16 @@ def main(argv: list[str] | None = None) -> int:
             return commands.export(store_path, args.id, args.format, args.output, tr)
         if args.command == "import-lbt":
             return commands.import_lbt(store_path, args.id, args.file, tr)
+        if args.command == "training":
+            from assistant.training.cli import run as run_training
+
+            return run_training(args, store_path, tr)
         if args.command == "new" or args.plain:
             from assistant import plain
+            from assistant.training.guard import store_for
 
-            return plain.run(store_path, tr, mode=getattr(args, "mode", "joint"))
+            mode = getattr(args, "mode", "joint")
+            return plain.run(store_for(mode, store_path), tr, mode=mode)
         return _start_app(store_path, args.lang)
     except KeyboardInterrupt:
         print()

@@ -47,7 +47,9 @@ def _basis_problems(dialog) -> list[str]:
 
 def _extra_checks():
     """Catalog and readability checks live in their own modules (issue 5)."""
-    checks = []
+    from assistant.training.validate import all_problems as training_problems
+
+    checks = [("training", lambda: [str(p) for p in training_problems()])]
     try:
         from assistant.catalog_checks import run_all_checks
 
@@ -133,9 +135,12 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     except LbtImportError as exc:
         say(tr, exc.msg, err=True)
         return EXIT_PROBLEM
+    from assistant.training.guard import refuse_lbt_import
+
     dialog = load_dialog()
     store = Store(store_path)
     try:
+        refuse_lbt_import(store.session(sid).mode)
         intake = Intake.open(store, sid, dialog)
         try:
             for qid, value in answers.items():  # check all before applying any

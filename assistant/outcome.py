@@ -84,7 +84,11 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     from assistant.dialog.loader import load_dialog
     from assistant.sessions import open_readonly
 
+    from assistant.training import guard
+
     view = open_readonly(store_path, sid)
+    if fmt == "duo-json":
+        guard.refuse_duo_export(view["mode"])
     record = view["answers"]
     today = date.today()
     outcome = compute(record, today, (view["decision"] or {}).get("besluit"))
@@ -100,6 +104,7 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
                progress.missing(dialog, record, view["skipped"])]
     doc = build_document(record, outcome.proposal, outcome.termijnen, outcome.decision,
                          locale="nl", second_locale=view["second_locale"], open_questions=open_qs)
+    doc = guard.mark_document(doc, view["mode"])
     if fmt == "md":
         text = render_markdown(doc)
         if output is None:

@@ -24,14 +24,15 @@ COMMANDS = _("Typ ? voor uitleg. Typ < om terug te gaan. Typ ! om over te slaan.
 
 
 def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,
-        out=sys.stdout) -> int:
+        out=sys.stdout, speech: Callable[[str], str | None] | None = None) -> int:
+    """`speech` (training mode) gives what the practice person says to a question id."""
     store = Store(store_path)
     try:
         intake = _choose(store, tr, mode, input_fn, out)
         if intake is None:
             return 0
         try:
-            return _converse(intake, tr, input_fn, out)
+            return _converse(intake, tr, input_fn, out, speech)
         finally:
             intake.close()
     finally:
@@ -53,7 +54,7 @@ def _choose(store: Store, tr, mode: str, input_fn, out) -> Intake | None:
     return Intake.start(store, dialog, mode=mode)
 
 
-def _converse(intake: Intake, tr, input_fn, out) -> int:
+def _converse(intake: Intake, tr, input_fn, out, speech=None) -> int:
     print(tr(COMMANDS), file=out)
     step = intake.step()
     while True:
@@ -65,6 +66,9 @@ def _converse(intake: Intake, tr, input_fn, out) -> int:
                 return 0
             continue
         _show_question(step, tr, out)
+        said = speech(step.question.id) if speech is not None else None
+        if said:
+            print("  " + tr(_("De persoon zegt: \u201c{words}\u201d", words=clean(said))), file=out)
         try:
             raw = input_fn("> ")
         except EOFError:

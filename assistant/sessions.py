@@ -72,6 +72,8 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
         dialog = load_dialog()
         out = []
         for row in rows:
+            if row.mode == "training":  # practice is never in the caseload, nor in its deadlines
+                continue
             same = row.fingerprint == dialog.fingerprint
             state = fold(store, row.id, dialog if same else None)
             if not same:
