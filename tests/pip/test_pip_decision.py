@@ -9,7 +9,7 @@ import re
 import pytest
 from pip_fixtures import make_document
 
-from assistant.i18n import Msg, translator
+from assistant.i18n import Msg
 from assistant.pip import build_document, render_markdown
 from assistant.pip.html import render_html
 from assistant.pip.model import UserText
