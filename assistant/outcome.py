@@ -102,8 +102,10 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     dialog = load_dialog()
     open_qs = [dialog.question(q).msg("label") for q in
                progress.missing(dialog, record, view["skipped"])]
+    notes = [(_topic_title(dialog, topic), text) for topic, texts in (view.get("notes") or {}).items()
+             for text in texts]
     doc = build_document(record, outcome.proposal, outcome.termijnen, outcome.decision,
-                         locale="nl", second_locale=view["second_locale"], open_questions=open_qs)
+                         locale="nl", second_locale=view["second_locale"], open_questions=open_qs, notes=notes)
     doc = guard.mark_document(doc, view["mode"])
     if fmt == "md":
         text = render_markdown(doc)
@@ -114,3 +116,11 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     target = output or Path(f"pip-{sid}.pdf")
     render_pdf(doc, target)
     return target
+
+
+def _topic_title(dialog, topic_id: str) -> Msg | None:
+    """The title of the topic a note was written at; None when the dialog no longer has it."""
+    try:
+        return dialog.topic(topic_id).title_msg()
+    except (KeyError, LookupError, ValueError):
+        return None

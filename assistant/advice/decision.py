@@ -38,7 +38,7 @@ class Decision:
     proposal: Proposal
     akkoord: bool
     leerroute: str
-    niveau: str
+    niveau: str | None  # DUO's level within the B1-route; None for the Z-route
     motivatie: str | None
     dagtekening_pip: date
     gemeentecode: str
@@ -100,6 +100,9 @@ def decide(proposal: Proposal, besluit: Mapping[str, Any], *, first_pip: bool = 
     motivatie = _motivation(proposal, besluit, akkoord, route, level)
     for field, msg in duo_rules.problems(route, level, first_pip=first_pip):
         raise DecisionRefused(field, msg)
+    if route == "Z" and level is not None:
+        raise DecisionRefused("niveau", C_(
+            "besluit", "Bij de Z-route hoort geen niveau voor DUO. Laat het niveau leeg. Het doel is niveau A1."))
     if proposal.facts.get("doelgroep") is None:
         raise DecisionRefused("doelgroep", C_("besluit", "Vul eerst de doelgroep in. Die bepaalt de begeleiding in het PIP."))
     if details.get("alfabetisering") is None:

@@ -4,6 +4,8 @@ From DUO's PIP API (shared/duo/README.md, law key `duo_pip`): A2 is never
 allowed with the onderwijsroute; B1 never with the Z-route; A2 with the
 B1-route is refused on a person's first PIP (afschalen comes later, Wet art.
 17); `geschatteIntensiteitB1Route` only for asielstatushouders in the B1-route.
+`niveau` is optional since PIP API v1.1.3 and only means something within the
+B1-route; the project leaves it out for the Z-route (see advice.decision).
 One function, used both by the consulent's decision and by the export check,
 so the two can never disagree.
 """
@@ -23,7 +25,7 @@ def problems(leerroute: str | None, niveau: str | None, *, first_pip: bool,
     if leerroute == "O" and niveau == "A2":
         out.append(("niveau", C_("duo.regel", "Bij de onderwijsroute mag het niveau nooit A2 zijn. Kies niveau B1.")))
     if leerroute == "Z" and niveau == "B1":
-        out.append(("niveau", C_("duo.regel", "Bij de Z-route mag het niveau nooit B1 zijn. Kies niveau A2.")))
+        out.append(("niveau", C_("duo.regel", "Bij de Z-route mag het niveau nooit B1 zijn. Laat het niveau leeg.")))
     if leerroute == "B" and niveau == "A2" and first_pip:
         out.append(("niveau", C_("duo.regel",
                                  "Bij een eerste PIP met de B1-route mag het niveau niet A2 zijn. "

@@ -32,6 +32,7 @@ class Article:
     confidence: str
     verify: bool
     note: str = ""
+    short: str = ""  # how a person can look it up, for the PIP body; the citation up to "(" when empty
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def articles() -> dict[str, Article]:
         if not isinstance(entry.get("verify"), bool):
             raise LawDataError(f"{where}: verify must be true or false")
         out[key] = Article(key, entry["citation"], entry.get("url", ""), entry["confidence"],
-                           entry["verify"], entry.get("note", ""))
+                           entry["verify"], entry.get("note", ""), str(entry.get("short", "")))
     return out
 
 

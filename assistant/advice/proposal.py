@@ -21,17 +21,23 @@ from assistant.advice.reasons import Reason, Weighing, weighing
 from assistant.i18n import Msg, Translator
 
 ROUTE_STEPS = ("plicht", "lbt", "onderwijsroute_criteria", "onderwijsroute", "route")
-DETAIL_STEPS = ("niveau", "kenmerken")
+DETAIL_STEPS = ("niveau", "kenmerken", "uren", "uren_passen")
 FLAGS = ("z_route_uren", "geschatte_intensiteit_b1_route", "mag_opleiding_afmaken",
          "medische_ontheffing_overwegen", "kinderopvang", "vve_informeren",
-         "maatschappelijke_begeleiding")
+         "maatschappelijke_begeleiding", "uren_past_niet")
+VALUES = ("niveau", "leerdoel", "alfabetisering", "map", "pvt", "ontzorgen_maanden")
 FALSE_WHEN_ABSENT = ("mag_opleiding_afmaken", "medische_ontheffing_overwegen", "kinderopvang",
                      "vve_informeren", "maatschappelijke_begeleiding")
 
 
 @dataclass(frozen=True)
 class Details:
-    """The route-dependent part: niveau, MAP, hours, flags (recomputed for another route)."""
+    """The route-dependent part: niveau, MAP, hours, flags (recomputed for another route).
+
+    `niveau` is DUO's exam level of the B1-route (B1, or A2 later); a Z-route has
+    none (DUO PIP API v1.1.3), its learning target is in `leerdoel` (A1).
+    `uren_past_niet` is True when the hours a week do not fit the route.
+    """
 
     values: Mapping[str, Any]
     hits: tuple[engine.Hit, ...]
@@ -80,7 +86,7 @@ class Proposal:
         return self.base_facts.get("plicht")
 
     def __getattr__(self, name: str) -> Any:  # niveau, alfabetisering, map, pvt, flags
-        if name in ("niveau", "alfabetisering", "map", "pvt", "ontzorgen_maanden") + FLAGS:
+        if name in VALUES + FLAGS:
             return self.details.get(name)
         raise AttributeError(name)
 
@@ -97,6 +103,7 @@ class Proposal:
             "status": self.status,
             "leerroute": self.leerroute,
             "niveau": self.niveau,
+            "leerdoel": self.leerdoel,
             "alfabetisering": self.alfabetisering,
             "map": self.map,
             "pvt": self.pvt,
@@ -142,7 +149,7 @@ def _details(base: Mapping[str, Any], pol: Mapping[str, Any], route: str | None,
              earlier_missing: tuple[str, ...], provenance: Mapping[str, Any] | None = None) -> Details:
     facts = {**base, "leerroute": route}
     ev = engine.run(rules.ruleset(), facts, pol, only=DETAIL_STEPS, provenance=provenance)
-    values = {k: ev.facts.get(k) for k in ("niveau", "alfabetisering", "map", "pvt", "ontzorgen_maanden") + FLAGS}
+    values = {k: ev.facts.get(k) for k in VALUES + FLAGS}
     own = tuple(m for m in ev.missing if m not in earlier_missing)
     return Details(values, tuple(ev.hits), own, tuple(dict.fromkeys(earlier_missing + own)))
 

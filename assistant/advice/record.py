@@ -38,7 +38,7 @@ NUMBERS: dict[str, tuple[int, int]] = {
 }
 DATES = ("geboortedatum", "datum_kennisgeving", "datum_inschrijving_brp")
 TEXTS = ("lbt_reden_niet_afgenomen", "lbt_behaalde_score", "lbt_benodigde_score")
-BOOLS = ("bijstand",)
+BOOLS = ("bijstand", "full_time_leren_mogelijk")
 LISTS = ("kinderen_leeftijden",)
 ANSWER_IDS = (tuple(CHOICES) + tuple(NUMBERS) + DATES + TEXTS + BOOLS + LISTS)
 SENSITIVE = frozenset({"gezondheid_beperking", "belastbaarheid_uren_per_week"})

@@ -27,7 +27,7 @@ EFFECTS = (
     "mogelijke_leerroutes", "consulent", "wacht_op", "niveau", "alfabetisering", "map", "pvt",
     "ontzorgen_maanden", "z_route_uren", "geschatte_intensiteit_b1_route",
     "mag_opleiding_afmaken", "medische_ontheffing_overwegen", "kinderopvang",
-    "vve_informeren", "maatschappelijke_begeleiding",
+    "vve_informeren", "maatschappelijke_begeleiding", "leerdoel", "uren_past_niet",
 )
 # Facts that a step computes in code from its criteria (see engine).
 AGGREGATES = ("onderwijsroute_voorwaarden", "onderwijsroute_richtlijnen")

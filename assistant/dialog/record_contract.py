@@ -32,6 +32,7 @@ RECORD_FIELDS: dict[str, tuple[str, tuple[str, ...] | tuple[int, int] | None]] =
     "belastbaarheid_uren_per_week": ("number", (0, 60)),
     "bijstand": ("yesno", None),
     "kinderen_leeftijden": ("list", None),
+    "naam": ("text", None),  # the name the person uses; printed on the PIP, never used by the advice
 }
 SENSITIVE = {"gezondheid_beperking"}
 

@@ -26,8 +26,9 @@ def pip_request_body(decision: Decision) -> dict[str, Any]:
     pip: dict[str, Any] = {
         "dagtekeningPip": decision.dagtekening_pip.isoformat(),
         "leerroute": decision.leerroute,
-        "niveau": decision.niveau,
     }
+    if decision.niveau is not None:  # optional since v1.1.3; absent for the Z-route
+        pip["niveau"] = decision.niveau
     intensity = decision.get("geschatte_intensiteit_b1_route")
     if intensity is not None:
         pip["geschatteIntensiteitB1Route"] = int(intensity)

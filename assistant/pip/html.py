@@ -1,4 +1,7 @@
-"""The PIP as HTML for WeasyPrint: two columns (main language | second language) and a trace line.
+"""The PIP as HTML for WeasyPrint: two columns (main language | second language), a source line, an appendix.
+
+The source line under each row names sources a person can look up; rule and
+answer ids and verify marks are only in the consulent appendix at the end.
 
 Every text is escaped with `html.escape` — answers, the consulent's motivation
 and translations alike. Right-to-left languages (Arabic, Farsi) get
@@ -15,6 +18,7 @@ from string import Template
 
 from assistant.i18n import C_
 from assistant.pip.model import Item, PipDocument, UserText
+from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, readable
 
 
 def _template(name: str) -> str:
@@ -30,7 +34,7 @@ def render_html(doc: PipDocument) -> str:
     return Template(_template("pip.html")).substitute(
         lang=_attr(doc.locale), dir=doc.direction, title=escape(doc.render(doc.title)),
         css=_template("pip.css"), second_title=second_title, status=escape(doc.render(doc.status)),
-        sections=body, sources=_sources(doc))
+        sections=body, sources=_appendix(doc))
 
 
 def _attr(value: str | None) -> str:
@@ -45,38 +49,50 @@ def _section(doc: PipDocument, number: int, section) -> str:
                  f"{escape(doc.second_text(section.title))}</span>")
     rows = []
     for it in section.items:
-        cells = f'<td class="main" lang="{_attr(doc.locale)}" dir="{doc.direction}">{_cell(doc, it, False)}</td>'
+        cells = f'<td class="main" lang="{_attr(doc.locale)}" dir="{doc.direction}">{_main_cell(doc, it)}</td>'
         if two:
             cells += (f'<td class="second" lang="{_attr(doc.second_locale)}" dir="{doc.second_direction}">'
-                      f"{_cell(doc, it, True)}</td>")
-        trace = escape(doc.tr(C_("pip.kop", "Bron")) + ": " + ", ".join(it.trace))
-        rows.append(f'<tr>{cells}</tr><tr class="trace"><td colspan="{2 if two else 1}" dir="ltr">{trace}</td></tr>')
+                      f"{_second_cell(doc, it)}</td>")
+        names = [s if isinstance(s, str) else doc.render(s) for s in readable(it)]
+        trace = escape(doc.tr(C_("pip.kop", "Bron")) + ": " + ", ".join(names)) if names else ""
+        rows.append(f'<tr>{cells}</tr><tr class="trace"><td colspan="{2 if two else 1}" dir="{doc.direction}">'
+                    f"{trace}</td></tr>")
     cls = "" if two else ' class="single"'
     return f'<section id="{_attr(section.id)}"><h2>{head}</h2><table{cls}>{"".join(rows)}</table></section>'
 
 
-def _cell(doc: PipDocument, it: Item, second: bool) -> str:
-    if second:
-        value = escape(doc.second_text(it.value))
-        label = escape(doc.second_text(it.label)) if it.label is not None else ""
-    else:
-        value = _value(doc, it)
-        label = escape(doc.render(it.label)) if it.label is not None else ""
-    if label and value:
-        return f'<b class="label">{label}:</b> {value}'
-    return value
-
-
-def _value(doc: PipDocument, it: Item) -> str:
+def _main_cell(doc: PipDocument, it: Item) -> str:
+    label = escape(doc.render(it.label)) if it.label is not None else ""
     if isinstance(it.value, UserText):
-        return f'<span class="user" dir="{it.value.direction}">{escape(it.value.text)}</span>'
-    return escape(doc.render(it.value))
+        value = f'<span class="user" dir="{it.value.direction}">{escape(it.value.text)}</span>'
+    else:
+        value = escape(doc.render(it.value))
+    return f'<b class="label">{label}:</b> {value}' if label and value else value
 
 
-def _sources(doc: PipDocument) -> str:
-    if not doc.sources:
-        return ""
-    check = doc.tr(C_("pip.kop", "(nog controleren)"))
-    items = "".join(f"<li>{escape(ref)}: {escape(citation)}{' ' + escape(check) if verify else ''}</li>"
-                    for ref, citation, verify in doc.sources)
-    return f'<h2 dir="ltr">{escape(doc.tr(C_("pip.kop", "Bronnen")))}</h2><ul class="sources" dir="ltr">{items}</ul>'
+def _second_cell(doc: PipDocument, it: Item) -> str:
+    label, text = doc.second_cell(it)
+    if isinstance(it.value, UserText) and text:
+        value = f'<span class="user" dir="{it.value.direction}">{escape(text)}</span>'
+    else:
+        value = escape(text)
+    return f'<b class="label">{escape(label)}:</b> {value}' if label and value else value
+
+
+def _appendix(doc: PipDocument) -> str:
+    """For the consulent: rule and answer ids per row, and the sources with their verify mark."""
+    tr = doc.tr
+    rows = []
+    for number, section in enumerate(doc.sections, start=1):
+        for it in section.items:
+            what = f"{number}. " + doc.render(it.label if it.label is not None else section.title)
+            rows.append(f"<tr><td>{escape(what)}</td><td>{escape(', '.join(it.trace))}</td></tr>")
+    out = (f'<section id="bijlage" class="appendix"><h2>{escape(tr(APPENDIX))}</h2>'
+           f'<table class="appendix" dir="ltr"><tr><th>{escape(tr(PART))}</th>'
+           f'<th>{escape(tr(ORIGIN))}</th></tr>{"".join(rows)}</table>')
+    if doc.sources:
+        check = tr(CHECK)
+        items = "".join(f"<li>{escape(ref)}: {escape(citation)}{' ' + escape(check) if verify else ''}</li>"
+                        for ref, citation, verify in doc.sources)
+        out += f'<h3 dir="ltr">{escape(tr(SOURCES))}</h3><ul class="sources" dir="ltr">{items}</ul>'
+    return out + "</section>"

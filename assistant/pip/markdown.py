@@ -2,7 +2,8 @@
 
 Every piece of text (translations too: translators' strings are untrusted)
 is escaped so that it stays text: no Markdown emphasis, links or HTML can be
-injected through an answer or a catalog.
+injected through an answer or a catalog. The "Bron" column names sources for a
+person; rule and answer ids and verify marks are in the consulent appendix.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import re
 
 from assistant.i18n import C_
-from assistant.pip.model import Item, PipDocument
+from assistant.pip.model import PipDocument
+from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, readable
 
 # ASCII punctuation that can start Markdown or HTML syntax inside a line (CommonMark escapes any of them).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~^\"'=-])")
@@ -37,29 +39,37 @@ def render_markdown(doc: PipDocument) -> str:
             title += " / " + escape(doc.second_text(section.title))
         lines += [f"## {number}. {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for it in section.items:
-            cells = [_cell(doc, it, False)]
+            cells = [_cell(doc.render(it.label) if it.label is not None else "", doc.render(it.value))]
             if doc.second_locale:
-                cells.append(_cell(doc, it, True))
-            cells.append(escape(", ".join(it.trace)))
+                cells.append(_cell(*doc.second_cell(it)))
+            cells.append(escape(", ".join(doc.render(s) if not isinstance(s, str) else s for s in readable(it))))
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-    if doc.sources:
-        lines += [f"## {escape(tr(C_('pip.kop', 'Bronnen')))}", ""]
-        for ref, citation, verify in doc.sources:
-            mark = " " + escape(tr(C_("pip.kop", "(nog controleren)"))) if verify else ""
-            lines.append(f"- {escape(ref)}: {escape(citation)}{mark}")
-        lines.append("")
+    lines += _appendix(doc)
     return "\n".join(lines)
 
 
-def _cell(doc: PipDocument, it: Item, second: bool) -> str:
-    if second:
-        value = escape(doc.second_text(it.value))
-        label = escape(doc.second_text(it.label)) if it.label is not None else ""
-        if value and label:
-            return f"**{label}:** {value}"
-        return value
-    value = escape(doc.render(it.value))
-    if it.label is None:
-        return value
-    return f"**{escape(doc.render(it.label))}:** {value}"
+def _appendix(doc: PipDocument) -> list[str]:
+    """For the consulent: each row's rule and answer ids, and every source with its verify mark."""
+    tr = doc.tr
+    lines = [f"## {escape(tr(APPENDIX))}", "", f"| {escape(tr(PART))} | {escape(tr(ORIGIN))} |", "|---|---|"]
+    for number, section in enumerate(doc.sections, start=1):
+        for it in section.items:
+            what = f"{number}. " + doc.render(it.label if it.label is not None else section.title)
+            lines.append(f"| {escape(what)} | {escape(', '.join(it.trace))} |")
+    lines.append("")
+    if doc.sources:
+        lines += [f"### {escape(tr(SOURCES))}", ""]
+        for ref, citation, verify in doc.sources:
+            mark = " " + escape(tr(CHECK)) if verify else ""
+            lines.append(f"- {escape(ref)}: {escape(citation)}{mark}")
+        lines.append("")
+    return lines
+
+
+def _cell(label: str, value: str) -> str:
+    if not value:
+        return ""
+    if not label:
+        return escape(value)
+    return f"**{escape(label)}:** {escape(value)}"

@@ -5,7 +5,7 @@ languages side by side; user text (answers typed by the inburgeraar, the
 consulent's motivation) is kept apart as `UserText` so renderers never put it
 through the catalog and always escape it. Every item carries a trace: refs like
 ``antwoord:lbt_resultaat``, ``regel:R-B``, ``beleid:pvt_uren``,
-``besluit:motivatie`` or ``bron:wet_15``; `check_trace` proves each one exists.
+``besluit:motivatie``, ``bron:wet_15`` or ``notitie:consulent``; `check_trace` proves each one exists.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 from assistant.i18n import Msg, Translator
 from assistant.text import clean
 
-TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag")
+TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie")
 DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")
 
 
@@ -82,6 +82,21 @@ class PipDocument:
             return ""
         text = self.render(value, second=True)
         return "" if text == self.render(value) else text
+
+    def second_cell(self, it: Item) -> tuple[str, str]:
+        """(label, value) for the second-language column; ("", "") when the row has nothing in that language.
+
+        A row gets the second column when its label or value is translated, or
+        when its value is typed text (names, dates, codes, the motivation): typed
+        text is shown as typed in both columns, under the translated label.
+        """
+        if self.second_locale is None:
+            return "", ""
+        label = self.second_text(it.label) if it.label is not None else ""
+        value = it.value.text if isinstance(it.value, UserText) else self.second_text(it.value)
+        if not (label or value):
+            return "", ""
+        return (label or self.render(it.label)), (value or self.render(it.value))
 
     def language_name(self, locale: str | None) -> str:
         """A language's own name (ትግርኛ, العربية), for column heads."""

@@ -1,8 +1,10 @@
-"""The contents of each PIP section, in plain (B1) Dutch, each value with its trace.
+"""The contents of the PIP's practical sections, in plain (B1) Dutch, each value with its trace.
 
 Values come from the decision when there is one (the consulent's route may
 differ from the proposal) and otherwise from the proposal, marked as a draft.
-A value set by a rule is traced to that rule and the answers behind it.
+A value set by a rule is traced to that rule and the answers behind it. The
+route itself (decision and proposal) is in `assistant.pip.plan`; goals and
+notes in `assistant.pip.personal`.
 """
 
 from __future__ import annotations
@@ -17,16 +19,6 @@ from assistant.advice.proposal import Proposal
 from assistant.i18n import C_, Msg
 from assistant.pip.model import Item, Section, UserText
 
-ROUTE_NAMES = {
-    "B": C_("pip.route", "B1-route"),
-    "O": C_("pip.route", "Onderwijsroute"),
-    "Z": C_("pip.route", "Zelfredzaamheidsroute (Z-route)"),
-}
-ALFA = {
-    "A": C_("pip.alfabetisering", "Ja. U leert eerst lezen en schrijven."),
-    "AA": C_("pip.alfabetisering", "Ja. U leert eerst het Nederlandse schrift."),
-    "NVT": C_("pip.alfabetisering", "Niet nodig."),
-}
 ROUTE_STEPS = ("plicht", "lbt", "onderwijsroute", "route")
 
 
@@ -64,53 +56,29 @@ class Context:
                 refs += [f"antwoord:{a}" for a in answers]
         return tuple(dict.fromkeys(refs + list(extra)))
 
+    def proposal_trace(self, key: str) -> tuple[str, ...]:
+        """The rules (and answers) of the proposal itself that set `key`, not those of the decision."""
+        refs: list[str] = []
+        for r in self.proposal.reasons:
+            if key in rules.ruleset().rule(r.rule_id).effect:
+                refs += [f"regel:{r.rule_id}"] + [f"antwoord:{a}" for a in r.answers]
+        return tuple(dict.fromkeys(refs))
+
+    def rule_setting(self, key: str) -> str | None:
+        """The id of the route-dependent rule that set `key` for the route shown (decided or proposed)."""
+        details = self.decision.details if self.decision else self.proposal.details
+        return next((h.rule.id for h in details.hits if key in h.effects), None)
+
+    def detail_hits(self, step: str) -> list:
+        details = self.decision.details if self.decision else self.proposal.details
+        return [h for h in details.hits if h.step == step]
+
     def reason(self, rule_id: str) -> Msg:
         return rules.ruleset().rule(rule_id).explanation(**self.proposal.params())
 
 
 def item(label: Msg | None, value: Msg | UserText, *trace: str) -> Item:
     return Item(label, value, tuple(trace))
-
-
-def about(ctx: Context) -> Section:
-    items = [item(None, C_("pip", "In dit plan staan de afspraken over uw inburgering. "
-                                 "U en de gemeente houden zich aan deze afspraken."), "bron:wet_15")]
-    if ctx.decision is not None:
-        items.append(item(C_("pip", "Datum van het plan"), UserText(ctx.decision.dagtekening_pip.isoformat()),
-                          "besluit:dagtekening_pip"))
-        items.append(item(C_("pip", "Gemeente (code)"), UserText(ctx.decision.gemeentecode),
-                          "besluit:gemeentecode"))
-    return Section("over", C_("pip", "Over dit plan"), tuple(items))
-
-
-def route(ctx: Context) -> Section:
-    items: list[Item] = []
-    chosen = ctx.route
-    decided = ("besluit:leerroute",) if ctx.decision else ()
-    if chosen is None:
-        items.append(item(C_("pip", "Leerroute"), C_("pip", "Nog niet gekozen."), *ctx.trace_of("leerroute")))
-    else:
-        items.append(item(C_("pip", "Leerroute"), ROUTE_NAMES[chosen], *ctx.trace_of("leerroute", *decided)))
-        niveau = ctx.decision.niveau if ctx.decision else ctx.get("niveau")
-        if niveau:
-            items.append(item(C_("pip", "Doel voor de taal"), C_("pip", "Niveau {niveau}", niveau=niveau),
-                              *ctx.trace_of("niveau", *(("besluit:niveau",) if ctx.decision else ()))))
-    alfa = ctx.get("alfabetisering")
-    if alfa:
-        items.append(item(C_("pip", "Lezen en schrijven leren"), ALFA[alfa], *ctx.trace_of("alfabetisering")))
-    if ctx.get("mag_opleiding_afmaken"):
-        items.append(item(C_("pip", "Uw opleiding"), ctx.reason("E-OPLEIDING-AFMAKEN"),
-                          *ctx.trace_of("mag_opleiding_afmaken")))
-    for r in ctx.proposal.reasons:
-        if rules.ruleset().rule(r.rule_id).step in ROUTE_STEPS:
-            items.append(item(C_("pip", "Waarom"), r.msg, f"regel:{r.rule_id}", *(f"antwoord:{a}" for a in r.answers)))
-    for c in ctx.proposal.weighing.criteria:
-        items.append(item(C_("pip", "Onderwijsroute bekeken"), c.verdict(), f"regel:{c.rule_id}",
-                          *(f"antwoord:{a}" for a in c.answers)))
-    if ctx.decision is not None and (ctx.decision.afwijking or ctx.decision.motivatie):
-        label = C_("pip", "Keuze van de consulent") if ctx.decision.afwijking else C_("pip", "Toelichting van de consulent")
-        items.append(item(label, UserText(ctx.decision.motivatie or ""), "besluit:motivatie"))
-    return Section("leerroute", C_("pip", "Uw leerroute"), tuple(items))
 
 
 def period(ctx: Context) -> Section:
@@ -149,6 +117,10 @@ def conditions(ctx: Context) -> Section:
     if isinstance(hours, int):
         items.append(item(C_("pip", "Tijd per week"), C_("pip", "U heeft ongeveer {uren} uur per week voor les en meedoen.",
                                                           uren=hours), "antwoord:belastbaarheid_uren_per_week"))
+    for h in ctx.detail_hits("uren"):  # the hours a week do not fit the route: a flag for the talk
+        if h.effects.get("uren_past_niet"):
+            items.append(item(C_("pip", "Let op"), ctx.reason(h.rule.id), f"regel:{h.rule.id}",
+                              *(f"antwoord:{a}" for a in h.answers)))
     return Section("voorwaarden", C_("pip", "Wat is nodig om mee te doen?"), tuple(items))
 
 

@@ -18,7 +18,7 @@ from assistant.i18n import Translator
 TEXTS = {
     "ar": {
         ("pip", "Persoonlijk Plan Inburgering en Participatie (PIP)"): "الخطة الشخصية للاندماج والمشاركة",
-        ("pip", "Uw leerroute"): "مسار التعلم الخاص بك",
+        ("pip", "Het besluit over uw leerroute"): "القرار بشأن مسار التعلم الخاص بك",
         ("pip", "Leerroute"): "مسار التعلم",
         ("pip.route", "Onderwijsroute"): "مسار التعليم",
         ("pip.route", "Zelfredzaamheidsroute (Z-route)"): "مسار الاعتماد على النفس",
@@ -27,7 +27,7 @@ TEXTS = {
     },
     "ti": {
         ("pip", "Persoonlijk Plan Inburgering en Participatie (PIP)"): "ውልቃዊ መደብ ምውህሃድን ተሳትፎን",
-        ("pip", "Uw leerroute"): "መንገዲ ትምህርትኹም",
+        ("pip", "Het besluit over uw leerroute"): "ውሳነ ብዛዕባ መንገዲ ትምህርትኹም",
         ("pip", "Leerroute"): "መንገዲ ትምህርቲ",
         ("pip.route", "Zelfredzaamheidsroute (Z-route)"): "መንገዲ ርእሰ-ምኽኣል",
         ("pip.route", "Onderwijsroute"): "መንገዲ ትምህርቲ",

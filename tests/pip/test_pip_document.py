@@ -9,7 +9,7 @@ from persona_runner import load_cases
 from assistant.advice import lawdata, record, rules
 from assistant.pip.model import DECISION_FIELDS, TRACE_KINDS, UserText
 
-REQUIRED_SECTIONS = {"over", "leerroute", "periode", "begeleiding", "pvt_map", "voortgang", "open", "bezwaar"}
+REQUIRED_SECTIONS = {"over", "leerroute", "voorstel", "doelen", "periode", "begeleiding", "pvt_map", "voortgang", "open", "bezwaar"}
 
 
 def _known_ref(ref: str, answers: set[str]) -> bool:
@@ -22,6 +22,7 @@ def _known_ref(ref: str, answers: set[str]) -> bool:
         "besluit": key in DECISION_FIELDS,
         "bron": key in lawdata.articles(),
         "open_vraag": True,
+        "notitie": key == "consulent",
     }[kind]
 
 

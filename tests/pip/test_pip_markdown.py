@@ -35,7 +35,7 @@ def test_markdown_has_every_section_and_the_second_language_beside_it():
     md = render_markdown(make_document("02_tesfay_z_route_ander_schrift", second="ti"))
     assert "| Nederlands | ትግርኛ | Bron |" in md
     assert "መንገዲ ትምህርትኹም" in md  # a translated section title (test catalog)
-    for heading in ("Uw leerroute", "Hoe lang duurt het?", "Hulp van de gemeente", "PVT en MAP",
+    for heading in ("Het besluit over uw leerroute", "Het voorstel van de assistent", "Hoe lang duurt het?", "Hulp van de gemeente", "PVT en MAP",
                     "Hoe volgen we hoe het gaat?", "Wat moet nog?", "Bent u het niet eens met dit plan?"):
         assert heading in md.replace("\\", "")
     assert "regel:K\\-VVE" in md

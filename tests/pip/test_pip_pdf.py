@@ -110,3 +110,21 @@ def test_html_marks_direction_and_language_and_escapes_everything(bilingual_docs
     evil = make_document("04_li_wei_b1_route", extra={"doel_toelichting": "<img src=x onerror=alert(1)>&"})
     out = render_html(evil)
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;&amp;" in out
+
+
+def test_deviation_pdf_names_person_decision_and_motivation_without_reasons_for_the_route_not_taken(tmp_path):
+    doc = make_document("19_amal_afwijking_b1_route", second="ar", catalog=False)  # the project's catalogs
+    text = _text(render_pdf(doc, tmp_path / "afwijking.pdf"))
+    body, _, appendix = text.partition("Bijlage voor de consulent")
+    assert appendix, "the consulent appendix is there"
+    assert "Naam: Amal" in body and "Geboortedatum: 14-05-2001" in body
+    assert "Het besluit over uw leerroute" in body and "Leerroute: B1-route" in body
+    assert "Zorgt voor haar moeder en heeft 12 uur per week." in body
+    assert body.index("Leerroute: B1-route") < body.index("Het voorstel van de assistent")
+    assert "Nee. De gemeente koos de B1-route." in body
+    assert "De gemeente stelt de onderwijsroute voor" not in text
+    assert not re.search(r"(regel|antwoord|besluit):", body) and "nog controleren" not in body
+    assert "Wet inburgering 2021, art. 15" in body
+    assert "regel:R-O" in appendix and "besluit:motivatie" in appendix
+    assert "القرار بشأن مسار التعلم" in body  # Arabic heading of the decision section
+    assert body.count("0363") >= 2 and body.count("02-03-2026") >= 2  # typed values in both columns

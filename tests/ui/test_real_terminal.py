@@ -72,13 +72,15 @@ def test_sigkill_mid_intake_then_resume_at_the_same_question(tmp_path):
         tmux.keys("Enter")
         tmux.wait_for("· Gesprek alleen")
         tmux.keys("Enter")
+        tmux.wait_for("· Naam")
+        tmux.keys("Amal", "Enter")
         tmux.wait_for("· Doelgroep")
         tmux.keys("Enter")                      # asielstatushouder
         tmux.wait_for("· Inburgeringsplicht")
         tmux.keys("Enter")                      # ja
         tmux.wait_for("· Geboortedatum")
         tmux.keys("12-03-1990", "Enter")
-        tmux.wait_for("9/46 · Datum kennisgeving DUO")   # acknowledged: the next question is on screen
+        tmux.wait_for("10/48 · Datum kennisgeving DUO")   # acknowledged: the next question is on screen
         os.kill(tmux.pid(), signal.SIGKILL)
         time.sleep(0.3)
         tmux.kill_server()
@@ -87,7 +89,7 @@ def test_sigkill_mid_intake_then_resume_at_the_same_question(tmp_path):
         tmux.start(f"{INTAKE} --lang nl", env)
         tmux.wait_for("bezig")                  # the killed intake is listed, still in progress
         tmux.keys("Enter")
-        tmux.wait_for("9/46 · Datum kennisgeving DUO")  # the same question, eight answers kept
+        tmux.wait_for("10/48 · Datum kennisgeving DUO")  # the same question, nine answers kept
     finally:
         tmux.kill_server()
     listing = subprocess.run([str(INTAKE), "--lang", "nl", "--store", str(store), "list"],
@@ -98,5 +100,5 @@ def test_sigkill_mid_intake_then_resume_at_the_same_question(tmp_path):
     answers = shown["answers"]
     assert answers["geboortedatum"] == "1990-03-12"
     assert answers["doelgroep"] == "asielstatushouder" and answers["inburgeringsplichtig"] == "ja"
-    assert answers["voertaal"] == "nl" and answers["tolk_aanwezig"] is True
+    assert answers["voertaal"] == "nl" and answers["tolk_aanwezig"] is True and answers["naam"] == "Amal"
     assert shown["position"] == "datum_kennisgeving"
