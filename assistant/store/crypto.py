@@ -77,7 +77,7 @@ def load_or_create_master(salt: bytes | None = None) -> tuple[bytes, str]:
 def _create_key_file(path: Path) -> None:
     """Write a new random key atomically: a second process never reads half a key."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, base64.b64encode(os.urandom(32)) + b"\n")

@@ -299,7 +299,7 @@ class Store:
             " WHERE session_id = ? ORDER BY seq", (sid,)).fetchall()
         for seq, at, actor, person, kind, version, data, link in rows:
             if seq != expected or link != self._keys.chain(head, (sid, seq, at, actor, person, kind, version, data)):
-                return seq
+                return expected  # the first position that is missing or not as written
             try:
                 self._keys.open(sid, seq, kind, data)
             except ValueError:
@@ -316,7 +316,7 @@ class Store:
         ciphertext nor the session's key is left in a free page.
         """
         row = self.session(sid)
-        self.lock(row)
+        self.lock(row, log_open=False)
         try:
             with self._tx():
                 self._db.execute("DELETE FROM events WHERE session_id = ?", (sid,))
@@ -335,8 +335,12 @@ class Store:
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- locking --------------------------------------------------------------
-    def lock(self, row: SessionRow) -> None:
-        """Claim a session for this process, or raise `StoreError('in_use')`."""
+    def lock(self, row: SessionRow, *, log_open: bool = True) -> None:
+        """Claim a session for this process, or raise `StoreError('in_use')`.
+
+        Claiming is opening a session to work on it: that read is logged
+        (`assistant.audit.log`), except for erasure, which logs itself.
+        """
         if self._lock_path is None or row.n in self._held:
             return
         if self._lock_fd is None:
@@ -346,6 +350,10 @@ class Store:
         except OSError:
             raise StoreError("in_use", session=row.id) from None
         self._held.add(row.n)
+        if log_open:
+            from assistant.audit import log
+
+            log.record(self.path, "open", row.id)
 
     def unlock(self, row: SessionRow) -> None:
         if self._lock_fd is not None and row.n in self._held:
