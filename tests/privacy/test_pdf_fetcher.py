@@ -27,7 +27,7 @@ def test_bundled_files_are_allowed_and_traversal_is_not(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "BUNDLED", bundled.resolve())
     assert pdf.allowed_url((bundled / "pip.css").as_uri())
     response = pdf.refuse_urls().fetch((bundled / "pip.css").as_uri())
-    assert response.status == 200
+    assert response.url.endswith("pip.css")
     response.close()
     assert not pdf.allowed_url(bundled.as_uri() + "/../secret.txt")
     assert not pdf.allowed_url((bundled / "missing.css").as_uri())
