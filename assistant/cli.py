@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a message, never a traceback
         from assistant.errors import describe
 
-        print(tr(describe(exc)), file=sys.stderr)
+        say(tr, describe(exc), err=True)
         return EXIT_PROBLEM
 
 
@@ -152,11 +152,17 @@ def _start_app(store_path: Path, lang: str | None) -> int:
 
 
 def emit_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    """JSON for a terminal or a pipe: bidi and invisible characters escaped, so still valid JSON."""
+    from assistant.text import visible
+
+    print(visible(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)))
 
 
 def say(tr, msg: Msg | str, *, err: bool = False) -> None:
-    print(tr(msg), file=sys.stderr if err else sys.stdout)
+    """A message; any escape, control or bidi character in it (from a file, a name) made visible."""
+    from assistant.text import visible
+
+    print(visible(tr(msg)), file=sys.stderr if err else sys.stdout)
 
 
 if __name__ == "__main__":

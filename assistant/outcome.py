@@ -49,6 +49,13 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
     decision = body = None
     dagtekening = None
     if besluit is not None:
+        from assistant.guard.besluit import check_besluit
+        from assistant.guard.values import Refused
+
+        try:
+            check_besluit(besluit)
+        except Refused as exc:  # the shape first: unknown fields, week dates, CBS codes, real words
+            raise DecisionInvalid(exc.field.removeprefix("besluit."), exc.msg) from None
         try:
             decision = decide(proposal, besluit, first_pip=True, at=datetime.now(timezone.utc))
         except DecisionRefused as exc:

@@ -43,7 +43,7 @@ def retention(store_path: Path, dry_run: bool, tr, today: date | None = None) ->
     years = retention_years()
     due = due_for_retention(store_path, today or date.today(), years)
     if not due:
-        say(tr, _("Geen intake is ouder dan de bewaartermijn ({years}).", years=f"{years} jaar"))
+        say(tr, _("Geen intake is ouder dan de bewaartermijn van {years} jaar.", years=years))
         return EXIT_OK
     failed = 0
     for sid, last in due:
