@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--yes", action="store_true", help="confirm: erasing cannot be undone")
     t = sub.add_parser("retention", help="erase sessions older than the retention period (law/policy.yaml)")
     t.add_argument("--dry-run", action="store_true", help="only list them")
+    ro = sub.add_parser("reopen", help="reopen a confirmed PIP, with the reason (kept as an event)")
+    ro.add_argument("id")
+    ro.add_argument("--reason", required=True)
     n = sub.add_parser("new", help="start a new intake in the plain conversation")
     n.add_argument("--mode", choices=["joint", "pre_intake", "training"], default="joint")
     return p
@@ -96,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             return avg_commands.export_avg(store_path, args.id, args.output, tr)
         if args.command == "export":
             return commands.export(store_path, args.id, args.format, args.output, tr)
+        if args.command == "reopen":
+            return commands.reopen(store_path, args.id, args.reason, tr)
         if args.command == "import-lbt":
             return commands.import_lbt(store_path, args.id, args.file, tr)
         if args.command == "new" or args.plain:
