@@ -12,8 +12,10 @@ from assistant.text import clean_line
 def audit(store_path: Path, sid: str, as_json: bool, tr) -> int:
     """Every event (who, when, what: never the answer) and every logged read of a session."""
     from assistant.audit import log
-    from assistant.store.sqlite import Store
+    from assistant.store.sqlite import Store, StoreError
 
+    if not Path(store_path).exists():
+        raise StoreError("no_session", session=sid)
     store = Store(store_path, readonly=True)
     try:
         store.session(sid)

@@ -185,9 +185,12 @@ class Store:
             raise crypto.KeyProblem("wrong_key")
         keys = crypto.Keys(master)
         if self._schema() == 1:
-            from assistant.store.migrate import migrate_v1
+            from assistant.store.migrate import Damaged, migrate_v1
 
-            migrate_v1(self, keys)
+            try:
+                migrate_v1(self, keys)
+            except Damaged as exc:
+                raise StoreError("damaged", session=exc.session, seq=exc.seq) from None
         return keys
 
     def close(self) -> None:
