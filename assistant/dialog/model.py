@@ -8,9 +8,12 @@ through `Question.msg(field)` so they go through the catalog with their context.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from assistant.i18n import Msg
+
+if TYPE_CHECKING:
+    from assistant.dialog.dependencies import DependencyIndex
 
 ANSWER_TYPES = ("text", "number", "date", "yesno", "choice", "multichoice", "list", "info")
 PHASES = ("welcome", "language", "consent", "topic")
@@ -110,6 +113,16 @@ class Dialog:
         if cached is None:
             cached = {q.id: q for q in self.questions}
             object.__setattr__(self, "_qindex", cached)
+        return cached
+
+    def deps(self) -> "DependencyIndex":
+        """Which conditions read which answers (built at load time, then frozen)."""
+        cached = self.__dict__.get("_deps")
+        if cached is None:
+            from assistant.dialog.dependencies import build_index
+
+            cached = build_index(self)
+            object.__setattr__(self, "_deps", cached)
         return cached
 
     def order(self, qid: str) -> int:

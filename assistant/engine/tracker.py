@@ -1,0 +1,274 @@
+"""Incremental progress: after an answer, re-evaluate only what depends on it.
+
+`progress.FullView` recomputes which questions apply, what is open and how far
+each topic is from scratch — about 600 condition checks per answer on the
+brede intake, and most of the engine's time. `Tracker` answers the same
+questions but keeps its state between events: an answer, change or skip of
+question X re-evaluates only the conditions that read X (found through the
+dialog's `DependencyIndex`), and transitively those reading a question whose
+applicability just flipped, in dialog order so every condition sees final
+inputs. Topic summaries are recomputed only for the topics touched.
+
+Both classes have the same methods, and a property test
+(tests/engine/test_tracker_equivalence.py) checks after every intent of random
+intakes that they agree.
+"""
+
+from __future__ import annotations
+
+from heapq import heapify, heappop, heappush
+from typing import Any
+
+from assistant.dialog.conditions import evaluate
+from assistant.dialog.model import Dialog, Question
+from assistant.engine.progress import (
+    DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, TopicStatus, askable,
+)
+
+
+class _TopicSummary:
+    __slots__ = ("status", "missing", "applying", "answered")
+
+    def __init__(self, status: str, missing: tuple, applying: int, answered: int) -> None:
+        self.status, self.missing, self.applying, self.answered = status, missing, applying, answered
+
+
+class Tracker:
+    """The progress of one session, kept up to date event by event."""
+
+    def __init__(self, dialog: Dialog, state) -> None:
+        self.dialog = dialog
+        self.state = state                      # the SessionState whose answers/skips we follow
+        self.ix = ix = dialog.deps()
+        self._topics = dialog.topics
+        self._qs = ix.questions
+        self._applies = [False] * len(ix.questions)
+        self._topic_on = [False] * len(self._topics)
+        self._waiting = [False] * len(self._topics)
+        self._record: dict[str, Any] = {}
+        self._last = -1                         # highest position in the record (keeps it in dialog order)
+        self._summaries: list[_TopicSummary | None] = [None] * len(self._topics)
+        self._dirty = set(range(len(self._topics)))
+        self._relevant: tuple[Question, ...] | None = None
+        self._missing: tuple[str, ...] | None = None
+        self._statuses: dict[str | None, tuple[tuple[str, ...], tuple[TopicStatus, ...]]] = {}
+        self._counts: tuple[int, int] | None = None
+        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
+        self._flips: list[str] = []
+        self.version = 0                        # bumped whenever the record changes
+        self._recompute_all()
+
+    # -- updates ------------------------------------------------------------------
+    def _recompute_all(self) -> None:
+        """The initial state: every topic and question evaluated once, in order."""
+        heap = []
+        for ti, (first, end) in enumerate(self.ix.topic_span):
+            if first < end:
+                heap.append(2 * first - 1)
+            else:  # a topic without questions: its flags never matter for a question
+                self._topic_on[ti] = evaluate(self._topics[ti].when, self._record)
+        self._run(heap, force=True)
+
+    def touch(self, qid: str) -> None:
+        """The answer or skip of `qid` changed in the state: bring everything up to date."""
+        pos = self.ix.order[qid]
+        self._dirty.add(self.ix.topic_of[pos])
+        self._missing = self._counts = None
+        self._run([2 * pos], force=False)
+
+    def _run(self, heap: list[int], force: bool) -> None:
+        """Work through affected nodes in dialog order: 2*pos for a question, 2*first-1 for a topic."""
+        heapify(heap)
+        ix, record, answers = self.ix, self._record, self.state.answers
+        applies, topic_on, qs = self._applies, self._topic_on, self._qs
+        queued = set(heap)
+        record_changed = False
+        while heap:
+            key = heappop(heap)
+            queued.discard(key)
+            if key & 1:  # a topic's own condition
+                first = (key + 1) // 2
+                ti = ix.topic_of[first]
+                on = evaluate(self._topics[ti].when, record)
+                if on != topic_on[ti] or force:
+                    topic_on[ti] = on
+                    for p in range(*ix.topic_span[ti]):
+                        if 2 * p not in queued:
+                            queued.add(2 * p)
+                            heappush(heap, 2 * p)
+                continue
+            pos = key // 2
+            q = qs[pos]
+            qid = q.id
+            ti = ix.topic_of[pos]
+            now = topic_on[ti] and (q.when is None or evaluate(q.when, record))
+            if now != applies[pos]:
+                applies[pos] = now
+                self._flips.append(qid)
+                self._dirty.add(ti)
+                self._relevant = None
+            if now and qid in answers:
+                value = answers[qid]
+                if qid in record and record[qid] == value:
+                    continue
+                if qid not in record and pos < self._last:
+                    record[qid] = value
+                    self._reorder()
+                else:
+                    record[qid] = value
+                    self._last = max(self._last, pos)
+            elif qid in record:
+                del record[qid]
+                if pos == self._last:
+                    self._last = max((ix.order[k] for k in record), default=-1)
+            else:
+                continue
+            record_changed = True
+            self._dirty.add(ti)
+            for reader in ix.question_readers.get(qid, ()):
+                if 2 * reader not in queued:
+                    queued.add(2 * reader)
+                    heappush(heap, 2 * reader)
+            for tj in ix.topic_readers.get(qid, ()):
+                tkey = 2 * ix.topic_span[tj][0] - 1
+                if tkey not in queued:
+                    queued.add(tkey)
+                    heappush(heap, tkey)
+        if record_changed or force:
+            self.version += 1
+            self._missing = self._counts = None
+            for ti in ix.waiting_topics:
+                topic = self._topics[ti]
+                waiting = topic_on[ti] and evaluate(topic.waiting_when, record)
+                if waiting != self._waiting[ti]:
+                    self._waiting[ti] = waiting
+                    self._dirty.add(ti)
+
+    def _reorder(self) -> None:
+        order = self.ix.order
+        items = sorted(self._record.items(), key=lambda kv: order[kv[0]])
+        self._record.clear()
+        self._record.update(items)
+        self._last = order[items[-1][0]]
+
+    # -- rechecked questions ----------------------------------------------------------
+    def begin(self) -> None:
+        """Start collecting the questions whose applicability an intent changes."""
+        self._flips.clear()
+
+    def flipped(self) -> tuple[str, ...]:
+        """Questions that apply now and did not at `begin`, or the other way round."""
+        odd = {qid for qid in self._flips if self._flips.count(qid) % 2}
+        return tuple(sorted(odd, key=self.ix.order.__getitem__))
+
+    # -- queries --------------------------------------------------------------------
+    @property
+    def record(self) -> dict[str, Any]:
+        """The answers that count, in dialog order (the live dict: copy it to keep it)."""
+        return self._record
+
+    def applies(self, qid: str) -> bool:
+        return self._applies[self.ix.order[qid]]
+
+    def relevant(self) -> tuple[Question, ...]:
+        if self._relevant is None:
+            self._relevant = tuple(q for q, on in zip(self._qs, self._applies) if on)
+        return self._relevant
+
+    def missing(self) -> list[str]:
+        if self._missing is None or self._dirty:
+            self._missing = tuple(qid for s in self._all_summaries() for qid in s.missing)
+        return list(self._missing)
+
+    def counts(self) -> tuple[int, int]:
+        """(answered or skipped, applying) over the whole dialog."""
+        if self._counts is None or self._dirty:
+            summaries = self._all_summaries()
+            self._counts = (sum(s.answered for s in summaries), sum(s.applying for s in summaries))
+        return self._counts
+
+    def waiting(self) -> bool:
+        return any(self._waiting)
+
+    def waiting_topics(self) -> list:
+        return [t for t, w in zip(self._topics, self._waiting) if w]
+
+    def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
+        summaries = self._all_summaries()
+        statuses = tuple(s.status for s in summaries)
+        cached = self._statuses.get(current)
+        if cached is not None and cached[0] == statuses:
+            return cached[1]  # nothing changed: the same tuple, no new objects
+        objects = self._status_objects
+        out = []
+        for ti, (topic, status) in enumerate(zip(self._topics, statuses)):
+            key = (ti, status, topic.id == current)
+            obj = objects.get(key)
+            if obj is None:
+                obj = objects[key] = TopicStatus(topic.id, topic.title_msg(), status, key[2], topic.required_by)
+            out.append(obj)
+        result = tuple(out)
+        self._statuses[current] = (statuses, result)
+        return result
+
+    def next_open(self, mode: str, after: str | None) -> Question | None:
+        """The first open question after `after` in dialog order, wrapping around once."""
+        n = len(self._qs)
+        start = self.ix.order[after] + 1 if after is not None and after in self.ix.order else 0
+        for i in range(start, start + n):
+            pos = i % n if i >= n else i
+            if self._is_open(pos, mode):
+                return self._qs[pos]
+        return None
+
+    def previous_relevant(self, mode: str, before: str) -> Question | None:
+        for pos in range(self.ix.order[before] - 1, -1, -1):
+            if self._applies[pos] and askable(self._qs[pos], mode):
+                return self._qs[pos]
+        return None
+
+    # -- internals ----------------------------------------------------------------------
+    def _is_open(self, pos: int, mode: str) -> bool:
+        if not self._applies[pos]:
+            return False
+        q = self._qs[pos]
+        return q.id not in self._record and q.id not in self.state.skipped and askable(q, mode)
+
+    def _all_summaries(self) -> list[_TopicSummary]:
+        if self._dirty:
+            for ti in self._dirty:
+                self._summaries[ti] = self._summarise(ti)
+            self._dirty.clear()
+            self._missing = self._counts = None
+        return self._summaries  # type: ignore[return-value]
+
+    def _summarise(self, ti: int) -> _TopicSummary:
+        record, skipped = self._record, self.state.skipped
+        first, end = self.ix.topic_span[ti]
+        applying = answered = n_open = n_skipped = 0
+        missing: list[str] = []
+        for pos in range(first, end):
+            if not self._applies[pos]:
+                continue
+            q = self._qs[pos]
+            applying += 1
+            if q.id in record:
+                answered += 1
+            elif q.id in skipped:
+                answered += 1
+                n_skipped += 1
+            else:
+                n_open += 1
+                if q.mandatory:
+                    missing.append(q.id)
+        if self._waiting[ti]:
+            status = WAITING
+        elif not applying:
+            status = NOT_APPLICABLE
+        elif n_open:
+            status = OPEN
+        elif n_skipped:
+            status = SKIPPED
+        else:
+            status = DONE
+        return _TopicSummary(status, tuple(missing), applying, answered)
