@@ -32,6 +32,7 @@ class DependencyIndex:
     question_readers: Mapping[str, tuple[int, ...]]   # answer id -> positions of questions whose `when` reads it
     topic_readers: Mapping[str, tuple[int, ...]]      # answer id -> topics whose `when` reads it
     waiting_topics: tuple[int, ...]                   # topics with a `waiting_when`
+    waiting_reads: frozenset[str]                     # what those read ("" stands for a topic flip)
 
 
 def _reads(cond) -> set[str]:
@@ -67,4 +68,6 @@ def build_index(dialog: "Dialog") -> DependencyIndex:
         question_readers=MappingProxyType({k: tuple(v) for k, v in q_readers.items()}),
         topic_readers=MappingProxyType({k: tuple(v) for k, v in t_readers.items()}),
         waiting_topics=tuple(i for i, t in enumerate(dialog.topics) if t.waiting_when),
+        waiting_reads=frozenset({""}.union(*(_reads(t.when) | _reads(t.waiting_when)
+                                             for t in dialog.topics if t.waiting_when))),
     )

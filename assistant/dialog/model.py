@@ -8,6 +8,7 @@ through `Question.msg(field)` so they go through the catalog with their context.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
 from assistant.i18n import Msg
@@ -57,7 +58,7 @@ class Question:
                 return Msg(choice.label, f"{self.dialog}.{self.id}.{choice.id}.label")
         return Msg(choice_id)
 
-    @property
+    @cached_property  # checked for every choice answer; the question never changes
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)
 

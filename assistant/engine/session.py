@@ -51,6 +51,7 @@ class Intake:
         self._rechecked: tuple[str, ...] = ()
         self.last_event: Event | None = None  # the last event this session committed
         self._batch = False  # within `answer_many`: no views between the answers
+        self._closed = False
 
     # -- lifecycle ------------------------------------------------------------
     @classmethod
@@ -88,7 +89,13 @@ class Intake:
         return intake
 
     def close(self) -> None:
-        machine.detach(self.dialog, self._model)
+        """Release the session. Its phase model goes back to the shared pool; this object
+        keeps a detached copy, so a late `step()` shows its own phase, never another session's."""
+        if not self._closed:
+            self._closed = True
+            shared, self._model = self._model, machine.PhaseModel()
+            self._model.phase = shared.phase
+            machine.detach(self.dialog, shared)
         self.store.unlock(self.row)
 
     @property

@@ -67,31 +67,71 @@ class Tracker:
                 heap.append(2 * first - 1)
             else:  # a topic without questions: its flags never matter for a question
                 self._topic_on[ti] = evaluate(self._topics[ti].when, self._record)
-        self._run(heap, force=True)
+        changed: list[str] = []
+        self._run(heap, changed, force=True)
+        self._record_changed([""])  # everything is new: every waiting topic evaluated
 
     def touch(self, qid: str) -> None:
         """The answer or skip of `qid` changed in the state: bring everything up to date."""
-        pos = self.ix.order[qid]
-        self._dirty.add(self.ix.topic_of[pos])
+        ix = self.ix
+        pos = ix.order[qid]
+        self._dirty.add(ix.topic_of[pos])
         self._missing = self._counts = None
-        self._run([2 * pos], force=False)
+        # Its own applicability cannot change: its condition reads only earlier answers.
+        if not self._set_entry(pos, qid):
+            return  # e.g. a skip of an unanswered question: only its topic's summary changes
+        changed = [qid]
+        if qid in ix.question_readers or qid in ix.topic_readers:
+            self._run(self._readers(qid, set()), changed, force=False)
+        self._record_changed(changed)
 
-    def _run(self, heap: list[int], force: bool) -> None:
-        """Work through affected nodes in dialog order: 2*pos for a question, 2*first-1 for a topic."""
+    def _readers(self, qid: str, queued: set[int]) -> list[int]:
+        """Heap keys of what reads `qid`: 2*pos for a question, 2*first-1 for a topic's condition."""
+        ix = self.ix
+        keys = [2 * p for p in ix.question_readers.get(qid, ())]
+        keys += [2 * ix.topic_span[t][0] - 1 for t in ix.topic_readers.get(qid, ())]
+        return [k for k in keys if k not in queued]
+
+    def _set_entry(self, pos: int, qid: str) -> bool:
+        """Make the record entry of one question follow its applicability and answer; True if it changed."""
+        record, answers = self._record, self.state.answers
+        if self._applies[pos] and qid in answers:
+            value = answers[qid]
+            if qid in record:
+                if record[qid] == value:
+                    return False
+                record[qid] = value
+            else:
+                record[qid] = value
+                if pos > self._last:
+                    self._last = pos
+                else:
+                    self._reorder()  # an answer that applies again: back in its place
+        elif qid in record:
+            del record[qid]
+            if pos == self._last:
+                self._last = max((self.ix.order[k] for k in record), default=-1)
+        else:
+            return False
+        self._dirty.add(self.ix.topic_of[pos])
+        return True
+
+    def _run(self, heap: list[int], changed: list[str], force: bool) -> None:
+        """Work through affected nodes in dialog order (keys as in `_readers`), so every
+        condition is evaluated once, after all it reads is final."""
         heapify(heap)
-        ix, record, answers = self.ix, self._record, self.state.answers
+        ix, record = self.ix, self._record
         applies, topic_on, qs = self._applies, self._topic_on, self._qs
         queued = set(heap)
-        record_changed = False
         while heap:
             key = heappop(heap)
-            queued.discard(key)
             if key & 1:  # a topic's own condition
                 first = (key + 1) // 2
                 ti = ix.topic_of[first]
                 on = evaluate(self._topics[ti].when, record)
                 if on != topic_on[ti] or force:
                     topic_on[ti] = on
+                    changed.append("")  # a topic flip may change what waits
                     for p in range(*ix.topic_span[ti]):
                         if 2 * p not in queued:
                             queued.add(2 * p)
@@ -99,50 +139,30 @@ class Tracker:
                 continue
             pos = key // 2
             q = qs[pos]
-            qid = q.id
-            ti = ix.topic_of[pos]
-            now = topic_on[ti] and (q.when is None or evaluate(q.when, record))
+            now = topic_on[ix.topic_of[pos]] and (q.when is None or evaluate(q.when, record))
             if now != applies[pos]:
                 applies[pos] = now
-                self._flips.append(qid)
-                self._dirty.add(ti)
+                self._flips.append(q.id)
+                self._dirty.add(ix.topic_of[pos])
                 self._relevant = None
-            if now and qid in answers:
-                value = answers[qid]
-                if qid in record and record[qid] == value:
-                    continue
-                if qid not in record and pos < self._last:
-                    record[qid] = value
-                    self._reorder()
-                else:
-                    record[qid] = value
-                    self._last = max(self._last, pos)
-            elif qid in record:
-                del record[qid]
-                if pos == self._last:
-                    self._last = max((ix.order[k] for k in record), default=-1)
-            else:
-                continue
-            record_changed = True
-            self._dirty.add(ti)
-            for reader in ix.question_readers.get(qid, ()):
-                if 2 * reader not in queued:
-                    queued.add(2 * reader)
-                    heappush(heap, 2 * reader)
-            for tj in ix.topic_readers.get(qid, ()):
-                tkey = 2 * ix.topic_span[tj][0] - 1
-                if tkey not in queued:
-                    queued.add(tkey)
-                    heappush(heap, tkey)
-        if record_changed or force:
-            self.version += 1
-            self._missing = self._counts = None
-            for ti in ix.waiting_topics:
-                topic = self._topics[ti]
-                waiting = topic_on[ti] and evaluate(topic.waiting_when, record)
-                if waiting != self._waiting[ti]:
-                    self._waiting[ti] = waiting
-                    self._dirty.add(ti)
+            if self._set_entry(pos, q.id):
+                changed.append(q.id)
+                for k in self._readers(q.id, queued):
+                    queued.add(k)
+                    heappush(heap, k)
+
+    def _record_changed(self, changed: list[str]) -> None:
+        self.version += 1
+        self._missing = self._counts = None
+        ix = self.ix
+        if not ix.waiting_topics or not any(c in ix.waiting_reads for c in changed):
+            return
+        for ti in ix.waiting_topics:
+            topic = self._topics[ti]
+            waiting = self._topic_on[ti] and evaluate(topic.waiting_when, self._record)
+            if waiting != self._waiting[ti]:
+                self._waiting[ti] = waiting
+                self._dirty.add(ti)
 
     def _reorder(self) -> None:
         order = self.ix.order

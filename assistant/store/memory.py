@@ -10,7 +10,6 @@ a plain list. Anything that must survive uses `sqlite.Store`.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Iterator
 
@@ -46,7 +45,7 @@ class MemoryStore:
     def append(self, sid: str, actor: str, kind: str, version: str, data: dict) -> Event:
         log = self._events[sid]
         # Same data as a stored event would give back: JSON types only, a copy the caller cannot change.
-        event = Event(len(log) + 1, now_iso(), actor, kind, version, json.loads(json.dumps(data)))
+        event = Event(len(log) + 1, now_iso(), actor, kind, version, _json_copy(data))
         log.append(event)
         return event
 
@@ -58,3 +57,23 @@ class MemoryStore:
 
     def unlock(self, row: SessionRow) -> None:
         """Nothing was claimed."""
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _json_copy(value):
+    """A deep copy as JSON would give it back (tuples become lists); refuses what JSON cannot hold.
+
+    The same result as ``json.loads(json.dumps(value))`` for event data, at a
+    fraction of the cost (this runs once per event of every replayed case).
+    """
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):  # stricter than json.dumps, which would turn 1 into "1"
+            raise TypeError("event data keys must be strings")
+        return {k: _json_copy(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_copy(v) for v in value]
+    raise TypeError(f"{type(value).__name__} cannot be stored in an event")

@@ -119,3 +119,25 @@ def test_memory_store_gives_back_what_was_appended():
     assert first.seq == 1 and mem.append(row.id, "import", "moved", "1", {"to": "x"}).seq == 2
     with pytest.raises(StoreError):
         mem.session("nope")
+
+
+@pytest.mark.parametrize("data", [
+    {"question": "q", "value": [1, 2, (3, 4)], "x": {"a": None, "b": True, "c": 1.5, "d": "é"}},
+    {"besluit": {"akkoord": False, "niveau": None}, "beslissing": {"redenen": [["R-O", 1]]}},
+])
+def test_memory_store_data_equals_a_json_round_trip(data):
+    import json
+
+    from assistant.store.memory import _json_copy
+
+    assert _json_copy(data) == json.loads(json.dumps(data))
+
+
+@pytest.mark.parametrize("bad", [{"value": date(2026, 1, 1)}, {"value": {1, 2}}, {"value": object()}])
+def test_memory_store_refuses_what_a_stored_event_could_not_hold(bad):
+    from assistant.store.memory import MemoryStore
+
+    mem = MemoryStore()
+    row = mem.create_session("d", "1", "f", "joint")
+    with pytest.raises((TypeError, ValueError)):
+        mem.append(row.id, "import", "answered", "1", bad)

@@ -182,3 +182,18 @@ def test_goto_from_review_edits_and_returns_to_the_review(store, mini_dialog, to
     assert s.kind == "review" and it.record["onderwijs_jaren"] == 12
     with pytest.raises(SessionError):
         it.goto("lbt_reden_niet_afgenomen")  # does not apply
+
+
+def test_closed_sessions_hand_their_phase_model_to_the_next_one_only_once(store, mini_dialog, today):
+    a = start(store, mini_dialog, today)
+    a.answer("")
+    model = a._model
+    a.close()
+    a.close()  # closing twice must not put the model in the pool twice
+    b, c = start(store, mini_dialog, today), start(store, mini_dialog, today)
+    assert b._model is not c._model
+    assert model in (b._model, c._model)
+    assert a.step().phase == "taal_keuze"  # the closed session still shows its own phase
+    for it in (b, c):  # a reused model starts where a new session starts
+        assert it.step().phase == "welkom" and it._model.phase == "welkom"
+    b.close(), c.close()
