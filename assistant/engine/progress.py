@@ -136,6 +136,9 @@ class FullView:
     def missing(self) -> list[str]:
         return missing(self.dialog, self.record, self.state.skipped)
 
+    def missing_ids(self) -> tuple[str, ...]:
+        return tuple(self.missing())
+
     def counts(self) -> tuple[int, int]:
         record, skipped = self.record, self.state.skipped
         applying = relevant(self.dialog, record)

@@ -261,7 +261,7 @@ class Intake:
             value=self.record.get(q.id) if q else None,
             skipped_reason=self.state.skipped.get(q.id) if q else None,
             error=self._error, topics=view.topic_statuses(self.mode, self._model.phase),
-            missing=tuple(view.missing()),
+            missing=view.missing_ids(),
             waiting=view.waiting(),
             rechecked=self._rechecked,
             answered=answered,

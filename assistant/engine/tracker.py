@@ -17,6 +17,7 @@ intakes that they agree.
 from __future__ import annotations
 
 from heapq import heapify, heappop, heappush
+from itertools import chain
 from typing import Any
 
 from assistant.dialog.conditions import evaluate
@@ -27,10 +28,11 @@ from assistant.engine.progress import (
 
 
 class _TopicSummary:
-    __slots__ = ("status", "missing", "applying", "answered")
+    __slots__ = ("status", "missing", "applying", "answered", "objects")
 
     def __init__(self, status: str, missing: tuple, applying: int, answered: int) -> None:
         self.status, self.missing, self.applying, self.answered = status, missing, applying, answered
+        self.objects: tuple[TopicStatus, TopicStatus] = ()  # type: ignore[assignment]  # (not current, current)
 
 
 class Tracker:
@@ -51,9 +53,11 @@ class Tracker:
         self._dirty = set(range(len(self._topics)))
         self._relevant: tuple[Question, ...] | None = None
         self._missing: tuple[str, ...] | None = None
-        self._statuses: dict[str | None, tuple[tuple[str, ...], tuple[TopicStatus, ...]]] = {}
-        self._counts: tuple[int, int] | None = None
+        self._statuses: dict[str | None, tuple[int, tuple[TopicStatus, ...]]] = {}
+        self._status_version = 0                # bumped whenever a topic's status changes
+        self._counts = (0, 0)                   # kept by `_all_summaries`, per topic deltas
         self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
+        self._topic_index = {t.id: i for i, t in enumerate(dialog.topics)}
         self._flips: list[str] = []
         self.version = 0                        # bumped whenever the record changes
         self._recompute_all()
@@ -76,7 +80,6 @@ class Tracker:
         ix = self.ix
         pos = ix.order[qid]
         self._dirty.add(ix.topic_of[pos])
-        self._missing = self._counts = None
         # Its own applicability cannot change: its condition reads only earlier answers.
         if not self._set_entry(pos, qid):
             return  # e.g. a skip of an unanswered question: only its topic's summary changes
@@ -153,7 +156,6 @@ class Tracker:
 
     def _record_changed(self, changed: list[str]) -> None:
         self.version += 1
-        self._missing = self._counts = None
         ix = self.ix
         if not ix.waiting_topics or not any(c in ix.waiting_reads for c in changed):
             return
@@ -196,15 +198,18 @@ class Tracker:
         return self._relevant
 
     def missing(self) -> list[str]:
-        if self._missing is None or self._dirty:
-            self._missing = tuple(qid for s in self._all_summaries() for qid in s.missing)
-        return list(self._missing)
+        return list(self.missing_ids())
+
+    def missing_ids(self) -> tuple[str, ...]:
+        """Mandatory questions that apply and are neither answered nor skipped, in dialog order."""
+        self._all_summaries()
+        if self._missing is None:
+            self._missing = tuple(chain.from_iterable(s.missing for s in self._summaries))
+        return self._missing
 
     def counts(self) -> tuple[int, int]:
         """(answered or skipped, applying) over the whole dialog."""
-        if self._counts is None or self._dirty:
-            summaries = self._all_summaries()
-            self._counts = (sum(s.answered for s in summaries), sum(s.applying for s in summaries))
+        self._all_summaries()
         return self._counts
 
     def waiting(self) -> bool:
@@ -215,20 +220,17 @@ class Tracker:
 
     def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
         summaries = self._all_summaries()
-        statuses = tuple(s.status for s in summaries)
         cached = self._statuses.get(current)
-        if cached is not None and cached[0] == statuses:
-            return cached[1]  # nothing changed: the same tuple, no new objects
-        objects = self._status_objects
-        out = []
-        for ti, (topic, status) in enumerate(zip(self._topics, statuses)):
-            key = (ti, status, topic.id == current)
-            obj = objects.get(key)
-            if obj is None:
-                obj = objects[key] = TopicStatus(topic.id, topic.title_msg(), status, key[2], topic.required_by)
-            out.append(obj)
-        result = tuple(out)
-        self._statuses[current] = (statuses, result)
+        if cached is not None and cached[0] == self._status_version:
+            return cached[1]  # no status changed: the same tuple, no new objects
+        base = self._statuses.get(None)
+        if base is None or base[0] != self._status_version:
+            base = self._statuses[None] = (self._status_version, tuple(s.objects[0] for s in summaries))
+        result = base[1]
+        ti = self._topic_index.get(current)
+        if ti is not None:
+            result = result[:ti] + (summaries[ti].objects[1],) + result[ti + 1:]
+        self._statuses[current] = (self._status_version, result)
         return result
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
@@ -255,12 +257,36 @@ class Tracker:
         return q.id not in self._record and q.id not in self.state.skipped and askable(q, mode)
 
     def _all_summaries(self) -> list[_TopicSummary]:
+        """Recompute the summaries of the topics marked dirty; keep totals and versions in step."""
         if self._dirty:
+            answered, applying = self._counts
             for ti in self._dirty:
-                self._summaries[ti] = self._summarise(ti)
+                old, new = self._summaries[ti], self._summarise(ti)
+                self._summaries[ti] = new
+                if old is None or old.status != new.status:
+                    self._status_version += 1
+                    new.objects = (self._status_object(ti, new.status, False),
+                                   self._status_object(ti, new.status, True))
+                else:
+                    new.objects = old.objects
+                if old is None or old.missing != new.missing:
+                    self._missing = None
+                if old is not None:
+                    answered, applying = answered - old.answered, applying - old.applying
+                answered, applying = answered + new.answered, applying + new.applying
+            self._counts = (answered, applying)
             self._dirty.clear()
-            self._missing = self._counts = None
         return self._summaries  # type: ignore[return-value]
+
+    def _status_object(self, ti: int, status: str, current: bool) -> TopicStatus:
+        """One frozen `TopicStatus` per (topic, status, current), made once and shared."""
+        key = (ti, status, current)
+        obj = self._status_objects.get(key)
+        if obj is None:
+            topic = self._topics[ti]
+            obj = self._status_objects[key] = TopicStatus(topic.id, topic.title_msg(), status, current,
+                                                          topic.required_by)
+        return obj
 
     def _summarise(self, ti: int) -> _TopicSummary:
         record, skipped = self._record, self.state.skipped

@@ -60,6 +60,7 @@ class MemoryStore:
 
 
 _SCALARS = (str, int, float, bool, type(None))
+_EXACT = frozenset(_SCALARS)
 
 
 def _json_copy(value):
@@ -68,12 +69,15 @@ def _json_copy(value):
     The same result as ``json.loads(json.dumps(value))`` for event data, at a
     fraction of the cost (this runs once per event of every replayed case).
     """
-    if isinstance(value, _SCALARS):
+    if type(value) in _EXACT or isinstance(value, _SCALARS):
         return value
     if isinstance(value, dict):
-        if not all(isinstance(k, str) for k in value):  # stricter than json.dumps, which would turn 1 into "1"
-            raise TypeError("event data keys must be strings")
-        return {k: _json_copy(v) for k, v in value.items()}
+        out = {}
+        for k, v in value.items():
+            if type(k) is not str:  # stricter than json.dumps, which would turn 1 into "1"
+                raise TypeError("event data keys must be strings")
+            out[k] = v if type(v) in _EXACT else _json_copy(v)
+        return out
     if isinstance(value, (list, tuple)):
-        return [_json_copy(v) for v in value]
+        return [v if type(v) in _EXACT else _json_copy(v) for v in value]
     raise TypeError(f"{type(value).__name__} cannot be stored in an event")
