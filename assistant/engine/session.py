@@ -255,7 +255,7 @@ class Intake:
         q = self._current_question()
         view = self.view
         answered, total = view.counts()
-        step = Step(
+        step = Step.of(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
             phase=self._model.phase, question=q,
             value=self.record.get(q.id) if q else None,

@@ -10,6 +10,7 @@ a plain list. Anything that must survive uses `sqlite.Store`.
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Iterator
 
@@ -22,6 +23,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._sessions: dict[str, SessionRow] = {}
         self._events: dict[str, list[Event]] = {}
+        self._ms, self._stamp = -1, ""
 
     def close(self) -> None:
         self._sessions.clear()
@@ -45,9 +47,16 @@ class MemoryStore:
     def append(self, sid: str, actor: str, kind: str, version: str, data: dict) -> Event:
         log = self._events[sid]
         # Same data as a stored event would give back: JSON types only, a copy the caller cannot change.
-        event = Event(len(log) + 1, now_iso(), actor, kind, version, _json_copy(data))
+        event = Event(len(log) + 1, self._now(), actor, kind, version, _json_copy(data))
         log.append(event)
         return event
+
+    def _now(self) -> str:
+        """`now_iso()`, formatted once per millisecond (a replay writes many events per ms)."""
+        ms = time.time_ns() // 1_000_000
+        if ms != self._ms:
+            self._ms, self._stamp = ms, now_iso()
+        return self._stamp
 
     def events(self, sid: str) -> Iterator[Event]:
         return iter(list(self._events.get(sid, ())))

@@ -197,3 +197,20 @@ def test_closed_sessions_hand_their_phase_model_to_the_next_one_only_once(store,
     for it in (b, c):  # a reused model starts where a new session starts
         assert it.step().phase == "welkom" and it._model.phase == "welkom"
     b.close(), c.close()
+
+
+def test_step_of_builds_the_same_frozen_step_as_the_constructor():
+    import dataclasses
+
+    from assistant.engine.step import Step
+
+    values = {"kind": "question", "phase": "persoon", "answered": 3, "total": 9, "missing": ("a",)}
+    fast, slow = Step.of(**values), Step(**values)
+    assert fast == slow and repr(fast) == repr(slow)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(slow)  # every field set, defaults included
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "review"
+    with pytest.raises(TypeError):
+        Step.of(kind="question", phase="x", bogus=1)
+    with pytest.raises(TypeError):
+        Step.of(kind="question")  # phase is required
