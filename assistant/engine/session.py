@@ -15,8 +15,8 @@ from typing import Any, Callable
 from assistant.dialog.model import Dialog, Question
 from assistant.engine import machine, progress, state as ev
 from assistant.engine.parse import Invalid, check_value, parse_input
-from assistant.engine.tracker import Tracker
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
+from assistant.engine.tracker import Tracker
 from assistant.i18n import Msg, N_, _
 from assistant.store.sqlite import Event, SessionRow, Store
 from assistant.text import clean

@@ -17,25 +17,15 @@ intakes that they agree.
 from __future__ import annotations
 
 from heapq import heapify, heappop, heappush
-from itertools import chain
 from typing import Any
 
 from assistant.dialog.conditions import evaluate
 from assistant.dialog.model import Dialog, Question
-from assistant.engine.progress import (
-    DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, TopicStatus, askable,
-)
+from assistant.engine.progress import askable
+from assistant.engine.summaries import TopicSummaries
 
 
-class _TopicSummary:
-    __slots__ = ("status", "missing", "applying", "answered", "objects")
-
-    def __init__(self, status: str, missing: tuple, applying: int, answered: int) -> None:
-        self.status, self.missing, self.applying, self.answered = status, missing, applying, answered
-        self.objects: tuple[TopicStatus, TopicStatus] = ()  # type: ignore[assignment]  # (not current, current)
-
-
-class Tracker:
+class Tracker(TopicSummaries):
     """The progress of one session, kept up to date event by event."""
 
     def __init__(self, dialog: Dialog, state) -> None:
@@ -49,15 +39,9 @@ class Tracker:
         self._waiting = [False] * len(self._topics)
         self._record: dict[str, Any] = {}
         self._last = -1                         # highest position in the record (keeps it in dialog order)
-        self._summaries: list[_TopicSummary | None] = [None] * len(self._topics)
-        self._dirty = set(range(len(self._topics)))
+        self._dirty = set(range(len(self._topics)))  # topics whose summary is out of date
         self._relevant: tuple[Question, ...] | None = None
-        self._missing: tuple[str, ...] | None = None
-        self._statuses: dict[str | None, tuple[int, tuple[TopicStatus, ...]]] = {}
-        self._status_version = 0                # bumped whenever a topic's status changes
-        self._counts = (0, 0)                   # kept by `_all_summaries`, per topic deltas
-        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
-        self._topic_index = {t.id: i for i, t in enumerate(dialog.topics)}
+        self._init_summaries()
         self._flips: list[str] = []
         self.version = 0                        # bumped whenever the record changes
         self._recompute_all()
@@ -197,41 +181,11 @@ class Tracker:
             self._relevant = tuple(q for q, on in zip(self._qs, self._applies) if on)
         return self._relevant
 
-    def missing(self) -> list[str]:
-        return list(self.missing_ids())
-
-    def missing_ids(self) -> tuple[str, ...]:
-        """Mandatory questions that apply and are neither answered nor skipped, in dialog order."""
-        self._all_summaries()
-        if self._missing is None:
-            self._missing = tuple(chain.from_iterable(s.missing for s in self._summaries))
-        return self._missing
-
-    def counts(self) -> tuple[int, int]:
-        """(answered or skipped, applying) over the whole dialog."""
-        self._all_summaries()
-        return self._counts
-
     def waiting(self) -> bool:
         return any(self._waiting)
 
     def waiting_topics(self) -> list:
         return [t for t, w in zip(self._topics, self._waiting) if w]
-
-    def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
-        summaries = self._all_summaries()
-        cached = self._statuses.get(current)
-        if cached is not None and cached[0] == self._status_version:
-            return cached[1]  # no status changed: the same tuple, no new objects
-        base = self._statuses.get(None)
-        if base is None or base[0] != self._status_version:
-            base = self._statuses[None] = (self._status_version, tuple(s.objects[0] for s in summaries))
-        result = base[1]
-        ti = self._topic_index.get(current)
-        if ti is not None:
-            result = result[:ti] + (summaries[ti].objects[1],) + result[ti + 1:]
-        self._statuses[current] = (self._status_version, result)
-        return result
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
         """The first open question after `after` in dialog order, wrapping around once."""
@@ -255,66 +209,3 @@ class Tracker:
             return False
         q = self._qs[pos]
         return q.id not in self._record and q.id not in self.state.skipped and askable(q, mode)
-
-    def _all_summaries(self) -> list[_TopicSummary]:
-        """Recompute the summaries of the topics marked dirty; keep totals and versions in step."""
-        if self._dirty:
-            answered, applying = self._counts
-            for ti in self._dirty:
-                old, new = self._summaries[ti], self._summarise(ti)
-                self._summaries[ti] = new
-                if old is None or old.status != new.status:
-                    self._status_version += 1
-                    new.objects = (self._status_object(ti, new.status, False),
-                                   self._status_object(ti, new.status, True))
-                else:
-                    new.objects = old.objects
-                if old is None or old.missing != new.missing:
-                    self._missing = None
-                if old is not None:
-                    answered, applying = answered - old.answered, applying - old.applying
-                answered, applying = answered + new.answered, applying + new.applying
-            self._counts = (answered, applying)
-            self._dirty.clear()
-        return self._summaries  # type: ignore[return-value]
-
-    def _status_object(self, ti: int, status: str, current: bool) -> TopicStatus:
-        """One frozen `TopicStatus` per (topic, status, current), made once and shared."""
-        key = (ti, status, current)
-        obj = self._status_objects.get(key)
-        if obj is None:
-            topic = self._topics[ti]
-            obj = self._status_objects[key] = TopicStatus(topic.id, topic.title_msg(), status, current,
-                                                          topic.required_by)
-        return obj
-
-    def _summarise(self, ti: int) -> _TopicSummary:
-        record, skipped = self._record, self.state.skipped
-        first, end = self.ix.topic_span[ti]
-        applying = answered = n_open = n_skipped = 0
-        missing: list[str] = []
-        for pos in range(first, end):
-            if not self._applies[pos]:
-                continue
-            q = self._qs[pos]
-            applying += 1
-            if q.id in record:
-                answered += 1
-            elif q.id in skipped:
-                answered += 1
-                n_skipped += 1
-            else:
-                n_open += 1
-                if q.mandatory:
-                    missing.append(q.id)
-        if self._waiting[ti]:
-            status = WAITING
-        elif not applying:
-            status = NOT_APPLICABLE
-        elif n_open:
-            status = OPEN
-        elif n_skipped:
-            status = SKIPPED
-        else:
-            status = DONE
-        return _TopicSummary(status, tuple(missing), applying, answered)
