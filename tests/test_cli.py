@@ -126,3 +126,16 @@ def test_replay_save_of_a_bad_mode_stores_nothing(tmp_path):
     out = intake("--store", str(store), "replay", str(case), "--save")
     assert out.returncode == 1 and "Fout in mode:" in out.stderr
     assert intake("--store", str(store), "list").stdout.startswith("Er zijn nog geen intakes")
+
+
+def test_batch_replay_with_save_stores_each_good_case(tmp_path):
+    store = tmp_path / "s.sqlite3"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"answers": {"doelgroep": "vluchteling"}}')
+    out = intake("--store", str(store), "replay", str(PERSONAS[0]), str(bad), str(PERSONAS[1]), "--save")
+    assert out.returncode == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    ids = [line.get("session_id") for line in lines]
+    assert ids[0] and ids[2] and ids[1] is None and ids[0] != ids[2]
+    listing = intake("--store", str(store), "list").stdout
+    assert sorted(row.split()[0] for row in listing.splitlines()) == sorted([ids[0], ids[2]])
