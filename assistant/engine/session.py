@@ -140,7 +140,7 @@ class Intake:
         Returns (question id, message) for the first refused answer, else None;
         the caller checks the whole file first, so that nothing is half-applied.
         """
-        self._batch = True
+        self._batch, self._error = True, None
         try:
             for q in self.dialog.questions:
                 if q.id not in answers:

@@ -214,3 +214,13 @@ def test_step_of_builds_the_same_frozen_step_as_the_constructor():
         Step.of(kind="question", phase="x", bogus=1)
     with pytest.raises(TypeError):
         Step.of(kind="question")  # phase is required
+
+
+def test_answer_many_applies_in_dialog_order_and_stops_at_a_refused_answer(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    refused = it.answer_many({"geboortedatum": "2001-05-14", "hallo": True, "onderwijs_jaren": 99,
+                              "voertaal": "nl"})
+    assert refused is not None and refused[0] == "onderwijs_jaren"
+    assert it.record == {"hallo": True, "voertaal": "nl", "geboortedatum": "2001-05-14"}
+    assert it.answer_many({"kinderen": False}) is None
+    assert it.step().phase == it._phase_for(it.state.position)  # the machine is synced after the batch
