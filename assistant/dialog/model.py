@@ -103,6 +103,10 @@ class Dialog:
     def has_question(self, qid: str) -> bool:
         return qid in self._index()
 
+    def find_question(self, qid: str | None) -> Question | None:
+        """The question with this id, or None (one lookup where the engine asks per answer)."""
+        return self._index().get(qid) if qid else None
+
     def topic(self, tid: str) -> Topic:
         for t in self.topics:
             if t.id == tid:

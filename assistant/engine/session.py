@@ -279,15 +279,12 @@ class Intake:
 
     # -- internals ----------------------------------------------------------------
     def _current_question(self) -> Question | None:
-        pos = self.state.position
-        if pos and self.dialog.has_question(pos):
-            return self.dialog.question(pos)
-        return None
+        return self.dialog.find_question(self.state.position)
 
     def _applying(self, qid: str) -> Question:
-        if not self.dialog.has_question(qid):
+        q = self.dialog.find_question(qid)
+        if q is None:
             raise SessionError(_("Onbekende vraag: {id}.", id=qid))
-        q = self.dialog.question(qid)
         if not self.view.applies(qid):
             raise SessionError(_("De vraag {id} hoort niet bij deze intake, door eerdere antwoorden.", id=qid))
         return q
@@ -331,8 +328,9 @@ class Intake:
         return _after(self.view, self.state, qid)
 
     def _phase_for(self, position: str | None) -> str:
-        if position and self.dialog.has_question(position):
-            return self.dialog.question(position).topic
+        q = self.dialog.find_question(position)
+        if q is not None:
+            return q.topic
         return position or self.dialog.topics[0].id
 
     def _sync_machine(self) -> None:
