@@ -2,9 +2,10 @@
 
     intake [--store PATH] [--lang CODE]     the chat (plain conversation with --plain)
     intake check                            validate dialogs (and catalogs, readability)
-    intake replay CASE.json [--json]        a case through the engine, as JSON
+    intake replay CASE.json [--json] [--save]   a case through the engine, as JSON
+    intake replay A.json B.json | DIR       many cases, one JSON object per line
     intake list | intake show ID            stored sessions
-    intake export ID --format md|pdf|duo-json
+    intake export ID --format md|pdf|duo-json [-o FILE]
     intake import-lbt ID RESULT.json        DUO's leerbaarheidstoets result into a session
     intake training list|show|score|report|start   practice cases (assistant/training/cli.py)
     intake audit ID [--json] | intake verify who did what; was the log changed outside the app
@@ -37,9 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("check", help="validate the dialogs, catalogs and Dutch readability")
     c.add_argument("--dialogs", type=Path, help="check the dialogs in this folder only")
-    r = sub.add_parser("replay", help="run a case file through the engine")
-    r.add_argument("case", type=Path)
+    r = sub.add_parser("replay", help="run case files through the engine (several files or a folder: JSON Lines)")
+    r.add_argument("cases", type=Path, nargs="+", metavar="CASE", help="a case file, several, or a folder of them")
     r.add_argument("--json", action="store_true", help="print the result as JSON (the default)")
+    r.add_argument("--save", action="store_true", help="store each case as a session (actor 'import'); prints its session_id")
     sub.add_parser("list", help="list stored sessions")
     s = sub.add_parser("show", help="show one stored session")
     s.add_argument("id")
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return commands.check(tr, args.dialogs)
         if args.command == "replay":
-            return commands.replay(args.case, tr)
+            return commands.replay(args.cases, tr, store_path if args.save else None)
         if args.command == "list":
             return commands.list_sessions(store_path, tr)
         if args.command == "show":

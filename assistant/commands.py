@@ -65,20 +65,53 @@ def _extra_checks():
     return checks
 
 
-def replay(case_path: Path, tr) -> int:
+def replay(paths: list[Path], tr, store_path: Path | None = None) -> int:
+    """One case file: the result as JSON. Several, or a folder: JSON Lines (see replay_batch).
+
+    With `store_path` (``--save``) each case is stored as a session there.
+    """
+    from assistant.store.sqlite import Store
+
+    store = Store(store_path) if store_path is not None else None
+    try:
+        if len(paths) == 1 and not paths[0].is_dir():
+            return _replay_one(paths[0], tr, store)
+        return _replay_many(paths, tr, store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _replay_one(case_path: Path, tr, store) -> int:
     from assistant.dialog.loader import load_dialog
     from assistant.outcome import replay_extras
     from assistant.replay import CaseInvalid, read_case, run
 
     try:
         case = read_case(case_path)
-        result = run(load_dialog(), case, replay_extras)
+        result = run(load_dialog(), case, replay_extras, store)
     except CaseInvalid as exc:
         for field, msg in exc.problems:
             say(tr, _("Fout in {field}: {message}", field=field, message=msg), err=True)
         say(tr, _("De casus is niet verwerkt. Er is niets opgeslagen."), err=True)
         return EXIT_PROBLEM
     emit_json(result)
+    return EXIT_OK
+
+
+def _replay_many(paths: list[Path], tr, store) -> int:
+    import json
+
+    from assistant.replay_batch import lines
+
+    failed = 0
+    for line in lines(paths, tr, store):
+        failed += not line["ok"]
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    if failed:
+        say(tr, N_("{n} casus is niet verwerkt. Zie de regel met \"ok\": false.",
+                   "{n} casussen zijn niet verwerkt. Zie de regels met \"ok\": false.", failed), err=True)
+        return EXIT_PROBLEM
     return EXIT_OK
 
 
@@ -106,9 +139,12 @@ def show(store_path: Path, sid: str, tr) -> int:
 def export(store_path: Path, sid: str, fmt: str, output: Path | None, tr) -> int:
     from assistant.outcome import export_session
 
+    if output is not None and not output.parent.is_dir():
+        say(tr, _("De map {path} bestaat niet. Kies een bestaande map voor -o.", path=str(output.parent.resolve())), err=True)
+        return EXIT_PROBLEM
     data = export_session(store_path, sid, fmt, output)
-    if isinstance(data, Path):
-        say(tr, _("Geschreven naar {path}.", path=str(data)))
+    if isinstance(data, Path):  # the full path: a relative -o is relative to where the command was started
+        say(tr, _("Geschreven naar {path}.", path=str(data.resolve())))
     elif isinstance(data, str):
         print(data)
     else:

@@ -93,6 +93,7 @@ def display_name(locale: str, in_locale: str | None = None) -> str:
     return loc.get_display_name(_locale(in_locale) if in_locale else loc) or locale
 
 
+@lru_cache(maxsize=4096, typed=True)  # pure, and called for every number of a proposal (replay speed)
 def format_date(value: date | datetime, locale: str, length: str = "long") -> str:
     """A date as the locale writes it ('3 maart 2026', '3 March 2026', '٣ مارس ٢٠٢٦')."""
     from babel.dates import format_date as babel_format_date
@@ -100,6 +101,7 @@ def format_date(value: date | datetime, locale: str, length: str = "long") -> st
     return babel_format_date(value, format=length, locale=_locale(locale))
 
 
+@lru_cache(maxsize=4096, typed=True)
 def format_number(value: int | float, locale: str) -> str:
     """A number with the locale's digits, decimal sign and grouping ('1.234,5')."""
     from babel.numbers import format_decimal

@@ -70,8 +70,12 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
     return Outcome(proposal, deadlines, decision, body)
 
 
-def replay_extras(intake, case, tr) -> dict:
-    """The advice part of the replay output (proposal, termijnen, pip_duo)."""
+def replay_extras(intake, case, tr, actor: str = "consulent") -> dict:
+    """The advice part of the replay output (proposal, termijnen, pip_duo).
+
+    A `besluit` in the case is recorded as the consulent's decision, as the
+    proposal screen does, by `actor` (``import`` when the case is saved).
+    """
     from assistant.replay import CaseInvalid
 
     try:
@@ -80,19 +84,32 @@ def replay_extras(intake, case, tr) -> dict:
         raise CaseInvalid([(f"besluit.{exc.field}" if exc.field != "besluit" else "besluit", exc.msg)]) from None
     out = {"proposal": outcome.proposal.to_json(tr), "termijnen": outcome.termijnen.to_json(tr)}
     if outcome.pip_body is not None:
-        intake.decide(case.besluit, outcome.decision.event())
+        intake.decide(case.besluit, outcome.decision.event(), actor)
         out["status"] = "confirmed"
         out["pip_duo"] = outcome.pip_body
     return out
 
 
+DEFAULT_NAMES = {"md": "pip-{sid}.md", "pdf": "pip-{sid}.pdf", "duo-json": "pip-{sid}.duo.json"}
+
+
 def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
-    """`intake export`: Markdown or DUO JSON to stdout, PDF to a file."""
+    """`intake export`: to `output` when given (any format), else Markdown and DUO
+    JSON as the returned text/object (for stdout) and PDF to ``pip-<id>.pdf`` in
+    the current directory. A file written is returned as its `Path`; it is
+    written with mode 0600 (personal data). An `output` that is a folder gets
+    the default name inside it.
+    """
+    import json
+
     from assistant.dialog.loader import load_dialog
+    from assistant.private_files import write_private, write_text_private
     from assistant.sessions import open_readonly
 
     from assistant.training import guard
 
+    if output is not None and output.is_dir():
+        output = output / DEFAULT_NAMES[fmt].format(sid=sid)
     view = open_readonly(store_path, sid, action="export")
     if fmt == "duo-json":
         guard.refuse_duo_export(view["mode"])
@@ -102,7 +119,9 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     if fmt == "duo-json":
         if outcome.pip_body is None:
             raise DecisionInvalid("besluit", _("Er is nog geen besluit van de consulent. Bevestig eerst het voorstel."))
-        return outcome.pip_body
+        if output is None:
+            return outcome.pip_body
+        return write_text_private(output, json.dumps(outcome.pip_body, ensure_ascii=False, indent=2) + "\n")
     from assistant.engine import progress
     from assistant.pip import build_document, render_markdown, render_pdf
 
@@ -116,14 +135,9 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     doc = guard.mark_document(doc, view["mode"])
     if fmt == "md":
         text = render_markdown(doc)
-        if output is None:
-            return text
-        from assistant.store.files import private_write
-
-        return private_write(output, text)
-    target = output or Path(f"pip-{sid}.pdf")
-    render_pdf(doc, target)
-    return target
+        return text if output is None else write_text_private(output, text)
+    target = output or Path.cwd() / DEFAULT_NAMES["pdf"].format(sid=sid)
+    return write_private(target, lambda tmp: render_pdf(doc, tmp))
 
 
 def _topic_title(dialog, topic_id: str) -> Msg | None:

@@ -16,11 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from assistant import catalogs, paths
 from assistant.catalog_checks import Problem
 from assistant.i18n_extract import iter_dialog_texts, iter_law_texts
+from assistant.yamlload import safe_load
 
 THRESHOLDS = Path(__file__).with_name("readability.yaml")
 READER_FIELDS = ("title", "text", "help", "unit", "item_label", "choice", "uitleg")
@@ -31,7 +30,7 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 @lru_cache(maxsize=1)
 def thresholds() -> dict[str, Any]:
-    return yaml.safe_load(THRESHOLDS.read_text("utf-8"))
+    return safe_load(THRESHOLDS.read_text("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from typing import Any
 from assistant.dialog.model import Dialog
 from assistant.engine import progress
 from assistant.engine.parse import Invalid, check_value
-from assistant.engine.session import Intake
+from assistant.engine.session import IMPORT, MODES, Intake
 from assistant.i18n import Msg, _, translator
+from assistant.store.memory import MemoryStore
 from assistant.store.sqlite import Store
 
 CASE_KEYS = {"locale", "today", "answers", "besluit", "expect", "description", "mode"}
@@ -76,7 +77,8 @@ def parse_case(raw: Any) -> Case:
             problems.append((exc.field, exc.msg))
     besluit = raw.get("besluit")
     locale = raw.get("locale", "nl")
-    if raw.get("mode", "joint") not in ("joint", "pre_intake", "training"):
+    mode = raw.get("mode", "joint")
+    if mode not in MODES:
         problems.append(("mode", _("'mode' is joint, pre_intake of training.")))
     for check in (lambda: besluit is None or check_besluit(besluit), lambda: locale_code("locale", locale)):
         try:
@@ -85,7 +87,7 @@ def parse_case(raw: Any) -> Case:
             problems.append((exc.field, exc.msg))
     if problems:
         raise CaseInvalid(problems)
-    return Case(locale, today, dict(answers), besluit, raw.get("mode", "joint"))
+    return Case(locale, today, dict(answers), besluit, mode)
 
 
 def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
@@ -109,30 +111,44 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
     return problems
 
 
-def run(dialog: Dialog, case: Case, extras=None) -> dict:
-    """Replay a case; returns the output object of the replay contract."""
+def run(dialog: Dialog, case: Case, extras=None, save_to: Store | None = None) -> dict:
+    """Replay a case; returns the output object of the replay contract.
+
+    Without `save_to` nothing is kept: the engine runs on a `MemoryStore`.
+    With it, the case is first replayed in memory (so a refused decision
+    stores nothing), then once more into `save_to` as a session whose events
+    carry the actor ``import``; the output then has its ``session_id``.
+    """
     problems = check_answers(dialog, case)
     if problems:
         raise CaseInvalid(problems)
-    store = Store(":memory:")
+    out, _sid = _replay(MemoryStore(), dialog, case, extras, "consulent")
+    if save_to is None:
+        return out
+    out, sid = _replay(save_to, dialog, case, extras, IMPORT)
+    return {"session_id": sid, **out}
+
+
+def _replay(store, dialog: Dialog, case: Case, extras, actor: str) -> tuple[dict, str]:
+    intake = Intake.start(store, dialog, mode=case.mode, actor=actor, today=lambda: case.today)
     try:
-        intake = Intake.start(store, dialog, mode=case.mode, today=lambda: case.today)
-        for q in dialog.questions:  # dialog order: conditions see earlier answers first
-            if q.id in case.answers:
-                step = intake.answer_question(q.id, case.answers[q.id], from_file=True)
-                if step.error is not None:  # cannot happen after check_answers; never hide it
-                    raise CaseInvalid([(q.id, step.error)])
-        step = intake.submit() if not intake.missing() else intake.review()
+        who = actor if actor == IMPORT else None  # in memory: each question's own role, as before
+        refused = intake.answer_many(case.answers, who)  # in dialog order, as a person would
+        if refused is not None:  # cannot happen after check_answers; never hide it
+            raise CaseInvalid([refused])
+        step = intake.submit(actor) if not intake.missing() else intake.review(actor)
         status = step.kind if not intake.missing() else "in_progress"
         tr = translator(case.locale)
         out = {
             "status": status,
             "missing": list(intake.missing()),
             "waiting": step.waiting,
-            "answers": intake.record,
+            "answers": dict(intake.record),
         }
         if extras is not None:
-            out.update(extras(intake, case, tr))
-        return out
+            out.update(extras(intake, case, tr, actor=actor))
+        return out, intake.id
     finally:
-        store.close()
+        intake.close()
+        if isinstance(store, MemoryStore):
+            store.close()

@@ -49,11 +49,13 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
     """The session's state as the live session had it (positions included when the dialog matches)."""
     from assistant.engine import state as ev
     from assistant.engine.session import fold_event
+    from assistant.engine.tracker import Tracker
 
     state = ev.SessionState()
+    view = Tracker(dialog, state) if dialog is not None else None
     for event in store.events(sid):
         if dialog is not None:
-            fold_event(dialog, state, event)
+            fold_event(dialog, state, event, view)
         else:
             ev.apply(state, event)
     return state

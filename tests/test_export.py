@@ -63,3 +63,44 @@ def test_export_without_decision_says_what_to_do(tmp_path):
     store.close()
     out = run("--store", str(store_path), "export", sid, "--format", "duo-json")
     assert out.returncode == 1 and "Bevestig eerst het voorstel" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_format_writes_to_o_with_mode_0600_relative_to_the_callers_folder(tmp_path):
+    store = tmp_path / "s.sqlite3"
+    sid = stored_confirmed_session(store)
+    here = tmp_path / "elders"
+    here.mkdir()
+    for fmt, name in (("md", "pip.md"), ("duo-json", "duo.json"), ("pdf", "pip.pdf")):
+        out = subprocess.run([sys.executable, "-m", "assistant.cli", "--lang", "nl", "--store", str(store),
+                              "export", sid, "--format", fmt, "-o", name],
+                             capture_output=True, text=True, cwd=here, timeout=120)
+        assert out.returncode == 0, out.stderr
+        written = here / name
+        assert str(written) in out.stdout  # says where, as a full path
+        assert written.stat().st_mode & 0o777 == 0o600
+        assert not [p for p in here.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
+    assert json.loads((here / "duo.json").read_text())["pip"]["leerroute"] == "Z"
+    assert "bezwaar" in (here / "pip.md").read_text().lower()
+    assert (here / "pip.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_without_o_goes_to_the_current_folder_and_start_keeps_the_callers_folder(tmp_path):
+    store = tmp_path / "s.sqlite3"
+    sid = stored_confirmed_session(store)
+    here = tmp_path / "elders"
+    here.mkdir()
+    out = subprocess.run([str(ROOT / "start"), "--lang", "nl", "--store", str(store), "export", sid, "--format", "pdf"],
+                         capture_output=True, text=True, cwd=here, timeout=300)
+    assert out.returncode == 0, out.stderr
+    target = here / f"pip-{sid}.pdf"
+    assert target.read_bytes()[:5] == b"%PDF-" and str(target) in out.stdout
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert not (ROOT / f"pip-{sid}.pdf").exists()
+
+
+def test_export_to_a_missing_folder_says_so(tmp_path):
+    store = tmp_path / "s.sqlite3"
+    sid = stored_confirmed_session(store)
+    out = run("--store", str(store), "export", sid, "--format", "md", "-o", str(tmp_path / "nope" / "pip.md"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert str(tmp_path / "nope") in out.stderr

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 import yaml
 
 from assistant import paths
+from assistant.yamlload import safe_load
 
 CONFIDENCE = ("wet", "besluit", "regeling", "duo_spec", "secondary", "guidance", "caselaw", "inference")
 
@@ -53,7 +54,7 @@ def _load(name: str) -> Any:
     path = law_dir() / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return safe_load(fh)  # libyaml when present: start-up time
     except (OSError, yaml.YAMLError) as exc:
         raise LawDataError(f"{path}: cannot read: {exc}") from exc
 

@@ -95,10 +95,12 @@ def build(raw: dict, name: str) -> Dialog:
                 waiting_when=t.get("waiting_when"), questions=questions, line=t.line,
             )
         )
-    return Dialog(
+    dialog = Dialog(
         id=did, version=str(raw["version"]), title=raw.get("title", did),
         topics=tuple(topics), path=name, fingerprint=fingerprint(raw),
     )
+    dialog.deps()  # the dependency index is built (and frozen) at load time
+    return dialog
 
 
 _QUESTION_KEYS = {"id", "type", "text", "label", "help", "who", "mandatory", "sensitive",

@@ -8,9 +8,13 @@ through `Question.msg(field)` so they go through the catalog with their context.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Mapping
 
 from assistant.i18n import Msg
+
+if TYPE_CHECKING:
+    from assistant.dialog.dependencies import DependencyIndex
 
 ANSWER_TYPES = ("text", "number", "date", "yesno", "choice", "multichoice", "list", "info")
 PHASES = ("welcome", "language", "consent", "topic")
@@ -54,7 +58,7 @@ class Question:
                 return Msg(choice.label, f"{self.dialog}.{self.id}.{choice.id}.label")
         return Msg(choice_id)
 
-    @property
+    @cached_property  # checked for every choice answer; the question never changes
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)
 
@@ -99,6 +103,10 @@ class Dialog:
     def has_question(self, qid: str) -> bool:
         return qid in self._index()
 
+    def find_question(self, qid: str | None) -> Question | None:
+        """The question with this id, or None (one lookup where the engine asks per answer)."""
+        return self._index().get(qid) if qid else None
+
     def topic(self, tid: str) -> Topic:
         for t in self.topics:
             if t.id == tid:
@@ -110,6 +118,16 @@ class Dialog:
         if cached is None:
             cached = {q.id: q for q in self.questions}
             object.__setattr__(self, "_qindex", cached)
+        return cached
+
+    def deps(self) -> "DependencyIndex":
+        """Which conditions read which answers (built at load time, then frozen)."""
+        cached = self.__dict__.get("_deps")
+        if cached is None:
+            from assistant.dialog.dependencies import build_index
+
+            cached = build_index(self)
+            object.__setattr__(self, "_deps", cached)
         return cached
 
     def order(self, qid: str) -> int:

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from assistant.yamlload import SafeLoader
+
 
 class LinedDict(dict):
     """A dict that knows its own line and the line of each key (1-based)."""
@@ -26,7 +28,7 @@ class LinedList(list):
 
 
 # libyaml's composer is several times faster (start-up time matters); same nodes, same marks.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_COMPOSER = SafeLoader
 
 
 def load(text: str) -> Any:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from jsonschema import Draft7Validator
+from assistant.yamlload import safe_load
+
+if TYPE_CHECKING:  # jsonschema is imported when a message is validated, not at start-up (~40 ms)
+    from jsonschema import Draft7Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SOURCE = "duonl/gemeente-m2m-inburgering, commit f4973d4"
@@ -25,12 +27,14 @@ SOURCE = "duonl/gemeente-m2m-inburgering, commit f4973d4"
 def document(name: str) -> dict[str, Any]:
     """An OpenAPI document from the project's copy (``pip`` or ``leerbaarheidstoets``)."""
     with (SCHEMA_DIR / f"{name}.openapi.yml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 @lru_cache(maxsize=None)
 def validator(name: str, schema: str) -> Draft7Validator:
     """A validator for ``components/schemas/<schema>`` of document `name`, checking formats (date)."""
+    from jsonschema import Draft7Validator
+
     doc = document(name)
     if schema not in doc.get("components", {}).get("schemas", {}):
         raise KeyError(f"{name}.openapi.yml has no components/schemas/{schema}")

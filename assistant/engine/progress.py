@@ -106,3 +106,62 @@ def previous_relevant(dialog: Dialog, record, mode: str, before: str) -> Questio
     pos = dialog.order(before)
     earlier = [q for q in relevant(dialog, record) if dialog.order(q.id) < pos and askable(q, mode)]
     return earlier[-1] if earlier else None
+
+
+class FullView:
+    """The reference implementation: every query recomputed from the answers.
+
+    Same methods as `tracker.Tracker`, which gives the same results
+    incrementally; this one is kept as the definition the tracker is tested
+    against (tests/engine/test_tracker_equivalence.py), and for one-off views.
+    """
+
+    def __init__(self, dialog: Dialog, state) -> None:
+        self.dialog, self.state = dialog, state
+        self._before: set[str] = set()
+
+    def touch(self, qid: str) -> None:
+        """Nothing is kept, so nothing to update."""
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return effective(self.dialog, self.state.answers)
+
+    def applies(self, qid: str) -> bool:
+        return any(q.id == qid for q in relevant(self.dialog, self.record))
+
+    def relevant(self) -> tuple[Question, ...]:
+        return tuple(relevant(self.dialog, self.record))
+
+    def missing(self) -> list[str]:
+        return missing(self.dialog, self.record, self.state.skipped)
+
+    def missing_ids(self) -> tuple[str, ...]:
+        return tuple(self.missing())
+
+    def counts(self) -> tuple[int, int]:
+        record, skipped = self.record, self.state.skipped
+        applying = relevant(self.dialog, record)
+        return sum(1 for q in applying if q.id in record or q.id in skipped), len(applying)
+
+    def waiting(self) -> bool:
+        return bool(waiting_topics(self.dialog, self.record))
+
+    def waiting_topics(self) -> list[Topic]:
+        return waiting_topics(self.dialog, self.record)
+
+    def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
+        return topic_statuses(self.dialog, self.record, self.state.skipped, mode, current)
+
+    def next_open(self, mode: str, after: str | None) -> Question | None:
+        return next_open(self.dialog, self.record, self.state.skipped, mode, after)
+
+    def previous_relevant(self, mode: str, before: str) -> Question | None:
+        return previous_relevant(self.dialog, self.record, mode, before)
+
+    def begin(self) -> None:
+        self._before = {q.id for q in self.relevant()}
+
+    def flipped(self) -> tuple[str, ...]:
+        after = {q.id for q in self.relevant()}
+        return tuple(sorted(self._before ^ after, key=self.dialog.order))

@@ -16,12 +16,14 @@ from assistant.dialog.model import Dialog, Question
 from assistant.engine import machine, progress, state as ev
 from assistant.engine.parse import Invalid, check_value, parse_input
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
+from assistant.engine.tracker import Tracker
 from assistant.i18n import Msg, N_, _
 from assistant.store.sqlite import Event, SessionRow, Store
 from assistant.text import clean
 
 MODES = ("joint", "pre_intake", "training")
-ACTORS = ("consulent", "inburgeraar", "duo")
+IMPORT = "import"  # answers and decision read from a case file (`intake replay --save`)
+ACTORS = ("consulent", "inburgeraar", "duo", IMPORT)
 PHASES = (REVIEW, AWAITING_LBT, PROPOSAL, CONFIRMED)
 
 
@@ -34,15 +36,22 @@ class SessionError(Exception):
 
 
 class Intake:
+    # How progress is kept: incrementally (`Tracker`), or recomputed (`progress.FullView`,
+    # the reference the tracker is tested against).
+    view_class: type = Tracker
+
     def __init__(self, store: Store, row: SessionRow, dialog: Dialog,
                  today: Callable[[], date] = date.today) -> None:
         self.store, self.row, self.dialog, self._today = store, row, dialog, today
         self.state = ev.SessionState()
+        self.view = self.view_class(dialog, self.state)
         self.record: dict[str, Any] = {}
         self._model = machine.attach(dialog)
         self._error: Msg | None = None
         self._rechecked: tuple[str, ...] = ()
         self.last_event: Event | None = None  # the last event this session committed
+        self._batch = False  # within `answer_many`: no views between the answers
+        self._closed = False
 
     # -- lifecycle ------------------------------------------------------------
     @classmethod
@@ -80,7 +89,13 @@ class Intake:
         return intake
 
     def close(self) -> None:
-        machine.detach(self.dialog, self._model)
+        """Release the session. Its phase model goes back to the shared pool; this object
+        keeps a detached copy, so a late `step()` shows its own phase, never another session's."""
+        if not self._closed:
+            self._closed = True
+            shared, self._model = self._model, machine.PhaseModel()
+            self._model.phase = shared.phase
+            machine.detach(self.dialog, shared)
         self.store.unlock(self.row)
 
     @property
@@ -112,9 +127,32 @@ class Intake:
             value = check_value(q, raw, self.today()) if from_file else parse_input(q, raw, self.today())
         except Invalid as exc:
             self._error = exc.msg
-            return self.step()
+            return None if self._batch else self.step()
         self._store_answer(q, value, actor)
-        return self.step()
+        return None if self._batch else self.step()
+
+    def answer_many(self, answers: dict[str, Any], actor: str | None = None) -> tuple[str, Msg] | None:
+        """Answers from a file (replay, an import), in dialog order, as one batch.
+
+        Each answer is checked and committed as its own event, exactly as
+        `answer_question(..., from_file=True)` would; only the views a person
+        would see between them (a `Step`, the phase machine) are skipped.
+        Returns (question id, message) for the first refused answer, else None;
+        the caller checks the whole file first, so that nothing is half-applied.
+        """
+        self._batch, self._error = True, None
+        try:
+            for q in self.dialog.questions:
+                if q.id not in answers:
+                    continue
+                self.answer_question(q.id, answers[q.id], actor, from_file=True)
+                if self._error is not None:
+                    error, self._error = self._error, None
+                    return q.id, error
+        finally:
+            self._batch = False
+            self._sync_machine()
+        return None
 
     def skip(self, reason: str, actor: str | None = None) -> Step:
         """Skip the current question; a mandatory one only with a reason, which is kept."""
@@ -127,19 +165,19 @@ class Intake:
         reason = clean(reason or "").strip()
         if q.mandatory and not reason:
             self._error = _("Deze vraag is verplicht. Schrijf op waarom u hem overslaat.")
-            return self.step()
-        before = self._relevant_ids()
+            return None if self._batch else self.step()
+        self.view.begin()
         self._commit(self._actor(q, actor), ev.SKIPPED, {"question": q.id, "reason": reason})
-        self._rechecked = self._diff(before)
-        return self.step()
+        self._rechecked = self.view.flipped()
+        return None if self._batch else self.step()
 
     def go_back(self, actor: str = "consulent") -> Step:
         q = self._current_question()
         if q is None:
-            prev = progress.relevant(self.dialog, self.record)
+            prev = self.view.relevant()
             target = prev[-1] if prev else None
         else:
-            target = progress.previous_relevant(self.dialog, self.record, self.mode, q.id)
+            target = self.view.previous_relevant(self.mode, q.id)
         if target is not None:
             self._commit(actor, ev.MOVED, {"to": target.id})
         return self.step()
@@ -147,7 +185,7 @@ class Intake:
     def jump(self, topic_id: str, actor: str = "consulent") -> Step:
         """Go to a topic: its first open question, or its first question."""
         topic = self.dialog.topic(topic_id)
-        applying = [q for q in progress.relevant(self.dialog, self.record)
+        applying = [q for q in self.view.relevant()
                     if q.topic == topic.id and progress.askable(q, self.mode)]
         if not applying:
             raise SessionError(_("Dit onderwerp hoort niet bij deze intake."))
@@ -177,7 +215,7 @@ class Intake:
                              "Er zijn nog {n} verplichte vragen open. Beantwoord ze of sla ze over met een reden.",
                              len(missing))
             return self.step()
-        target = AWAITING_LBT if progress.waiting_topics(self.dialog, self.record) else PROPOSAL
+        target = AWAITING_LBT if self.view.waiting() else PROPOSAL
         if self.state.position != target:
             self._commit(actor, ev.MOVED, {"to": target})
         return self.step()
@@ -215,48 +253,45 @@ class Intake:
     def step(self) -> Step:
         pos = self.state.position
         q = self._current_question()
-        relevant = progress.relevant(self.dialog, self.record)
-        step = Step(
+        view = self.view
+        answered, total = view.counts()
+        step = Step.of(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
             phase=self._model.phase, question=q,
             value=self.record.get(q.id) if q else None,
             skipped_reason=self.state.skipped.get(q.id) if q else None,
-            error=self._error, topics=progress.topic_statuses(
-                self.dialog, self.record, self.state.skipped, self.mode, self._model.phase),
-            missing=tuple(self.missing()),
-            waiting=bool(progress.waiting_topics(self.dialog, self.record)),
+            error=self._error, topics=view.topic_statuses(self.mode, self._model.phase),
+            missing=view.missing_ids(),
+            waiting=view.waiting(),
             rechecked=self._rechecked,
-            answered=sum(1 for x in relevant if x.id in self.record or x.id in self.state.skipped),
-            total=len(relevant), second_locale=self.state.second_locale, mode=self.mode,
+            answered=answered,
+            total=total, second_locale=self.state.second_locale, mode=self.mode,
             paused=self.state.paused,
         )
         self._error = None
         return step
 
     def missing(self) -> list[str]:
-        return progress.missing(self.dialog, self.record, self.state.skipped)
+        return self.view.missing()
 
     def events(self) -> list[Event]:
         return list(self.store.events(self.id))
 
     # -- internals ----------------------------------------------------------------
     def _current_question(self) -> Question | None:
-        pos = self.state.position
-        if pos and self.dialog.has_question(pos):
-            return self.dialog.question(pos)
-        return None
+        return self.dialog.find_question(self.state.position)
 
     def _applying(self, qid: str) -> Question:
-        if not self.dialog.has_question(qid):
+        q = self.dialog.find_question(qid)
+        if q is None:
             raise SessionError(_("Onbekende vraag: {id}.", id=qid))
-        q = self.dialog.question(qid)
-        if q not in progress.relevant(self.dialog, self.record):
+        if not self.view.applies(qid):
             raise SessionError(_("De vraag {id} hoort niet bij deze intake, door eerdere antwoorden.", id=qid))
         return q
 
     def _store_answer(self, q: Question, value: Any, actor: str | None) -> None:
         who = self._actor(q, actor)
-        before = self._relevant_ids()
+        self.view.begin()
         if q.id in self.state.answers and q.id in self.record:
             old = self.state.answers[q.id]
             if old == value:
@@ -267,22 +302,15 @@ class Intake:
             self._commit(who, ev.ANSWERED, {"question": q.id, "value": value})
         if q.opt("sets_locale") and value != self.state.second_locale:
             self._commit(who, ev.LANGUAGE, {"second_locale": None if value == "nl" else value})
-        self._rechecked = self._diff(before)
+        self._rechecked = self.view.flipped()
 
     def _actor(self, q: Question, actor: str | None) -> str:
-        if self.mode == "pre_intake":
+        if self.mode == "pre_intake" and actor != IMPORT:  # a file says where it came from
             return "inburgeraar"
         who = actor or q.who
         if who not in ACTORS:
             raise SessionError(_("Onbekende rol: {actor}.", actor=who))
         return who
-
-    def _relevant_ids(self) -> set[str]:
-        return {q.id for q in progress.relevant(self.dialog, self.record)}
-
-    def _diff(self, before: set[str]) -> tuple[str, ...]:
-        after = self._relevant_ids()
-        return tuple(sorted(before ^ after, key=self.dialog.order))
 
     def _commit(self, actor: str, kind: str, data: dict) -> None:
         event = self.store.append(self.id, actor, kind, self.dialog.version, data)
@@ -291,24 +319,30 @@ class Intake:
         self._sync_machine()
 
     def _fold(self, event: Event) -> None:
-        self.record = fold_event(self.dialog, self.state, event)
+        version = getattr(self.view, "version", None)
+        record = fold_event(self.dialog, self.state, event, self.view)
+        if version is None or version != self.view.version:
+            self.record = dict(record)  # a snapshot: a caller may keep the old record
 
     def _after(self, qid: str) -> str:
-        return _after(self.dialog, self.record, self.state, qid)
+        return _after(self.view, self.state, qid)
 
     def _phase_for(self, position: str | None) -> str:
-        if position and self.dialog.has_question(position):
-            return self.dialog.question(position).topic
+        q = self.dialog.find_question(position)
+        if q is not None:
+            return q.topic
         return position or self.dialog.topics[0].id
 
     def _sync_machine(self) -> None:
         """Move the shared machine to where the fold put the session, by its triggers."""
+        if self._batch:
+            return  # synced once at the end of the batch
         target = self._phase_for(self.state.position)
         model = self._model
         if model.phase == target:
             return
         model.complete = not self.missing()
-        model.waiting = bool(progress.waiting_topics(self.dialog, self.record))
+        model.waiting = self.view.waiting()
         if target in (PROPOSAL, AWAITING_LBT):
             if model.phase not in (REVIEW, AWAITING_LBT):
                 model.to_review()
@@ -319,7 +353,7 @@ class Intake:
             model.confirm()
         elif target == REVIEW:
             model.reopen() if model.phase in (PROPOSAL, CONFIRMED) else model.to_review()
-        elif machine.can(model, "advance") and self._next_topic(model.phase) == target:
+        elif self._next_topic(model.phase) == target:  # every topic may `advance` to the next one
             model.advance()
         else:
             if model.phase == CONFIRMED:
@@ -331,27 +365,31 @@ class Intake:
         return ids[ids.index(phase) + 1] if phase in ids and ids.index(phase) + 1 < len(ids) else None
 
 
-def fold_event(dialog: Dialog, state: ev.SessionState, event: Event) -> dict[str, Any]:
+def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) -> dict[str, Any]:
     """Apply one event and move the position as the live session did; returns the record.
 
     Shared by the live session and the read-only caseload views, so `intake show`
-    and the home screen see exactly where a person was.
+    and the home screen see exactly where a person was. `view` keeps the
+    progress of this state (a `Tracker`, made here when not given; the caller
+    keeps one per state so that it stays incremental).
     """
+    if view is None:
+        view = progress.FullView(dialog, state)
     prior = state.position
     ev.apply(state, event)
-    record = progress.effective(dialog, state.answers)
     if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
+        view.touch(event.data["question"])
         if prior in PHASES:
-            nxt = progress.next_open(dialog, record, state.skipped, state.mode, None)
+            nxt = view.next_open(state.mode, None)
             state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
         else:
-            state.position = _after(dialog, record, state, event.data["question"])
+            state.position = _after(view, state, event.data["question"])
     elif event.kind == ev.CREATED:
-        first = progress.next_open(dialog, record, state.skipped, state.mode, None)
+        first = view.next_open(state.mode, None)
         state.position = first.id if first else REVIEW
-    return record
+    return view.record
 
 
-def _after(dialog: Dialog, record: dict, state: ev.SessionState, qid: str) -> str:
-    nxt = progress.next_open(dialog, record, state.skipped, state.mode, qid)
+def _after(view, state: ev.SessionState, qid: str) -> str:
+    nxt = view.next_open(state.mode, qid)
     return nxt.id if nxt else REVIEW

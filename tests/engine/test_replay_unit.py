@@ -67,3 +67,77 @@ def test_malformed_case_files_name_the_field(raw, field):
     with pytest.raises(CaseInvalid) as exc:
         parse_case(raw)
     assert field in dict(exc.value.problems)
+
+
+def test_unknown_mode_is_refused_naming_the_field():
+    with pytest.raises(CaseInvalid) as exc:
+        parse_case({"answers": {}, "mode": "solo"})
+    assert [f for f, _m in exc.value.problems] == ["mode"]
+    assert parse_case({"answers": {}, "mode": "pre_intake"}).mode == "pre_intake"
+    assert parse_case({"answers": {}}).mode == "joint"
+
+
+def test_replay_without_save_stores_nothing_and_with_save_stores_a_session(mini_dialog, store):
+    from assistant.engine.session import Intake
+
+    out = run(mini_dialog, case(FULL))
+    assert "session_id" not in out and store.sessions() == []
+    saved = run(mini_dialog, case(FULL, mode="training"), save_to=store)
+    assert {k: v for k, v in saved.items() if k != "session_id"} == out  # same result, plus the id
+    (row,) = store.sessions()
+    assert saved["session_id"] == row.id and row.mode == "training"
+    events = list(store.events(row.id))
+    assert {e.actor for e in events} == {"import"}
+    reopened = Intake.open(store, row.id, mini_dialog, today=lambda: TODAY)
+    assert reopened.record == out["answers"] and reopened.state.position == "proposal"
+    reopened.close()
+
+
+def test_pre_intake_import_keeps_the_import_actor(mini_dialog, store):
+    run(mini_dialog, case(FULL, mode="pre_intake"), save_to=store)
+    (row,) = store.sessions()
+    answered = [e for e in store.events(row.id) if e.kind == "answered"]
+    assert answered and {e.actor for e in answered} == {"import"}
+
+
+def test_a_refused_case_stores_nothing(mini_dialog, store):
+    with pytest.raises(CaseInvalid):
+        run(mini_dialog, case({**FULL, "onderwijs_jaren": 99}), save_to=store)
+    assert store.sessions() == []
+
+
+def test_memory_store_gives_back_what_was_appended():
+    from assistant.store.memory import MemoryStore
+    from assistant.store.sqlite import StoreError
+
+    mem = MemoryStore()
+    row = mem.create_session("d", "1", "f", "joint")
+    data = {"question": "q", "value": [1, 2]}
+    first = mem.append(row.id, "import", "answered", "1", data)
+    data["value"].append(3)  # the caller's dict is not the stored one
+    assert [e.data for e in mem.events(row.id)] == [{"question": "q", "value": [1, 2]}]
+    assert first.seq == 1 and mem.append(row.id, "import", "moved", "1", {"to": "x"}).seq == 2
+    with pytest.raises(StoreError):
+        mem.session("nope")
+
+
+@pytest.mark.parametrize("data", [
+    {"question": "q", "value": [1, 2, (3, 4)], "x": {"a": None, "b": True, "c": 1.5, "d": "é"}},
+    {"besluit": {"akkoord": False, "niveau": None}, "beslissing": {"redenen": [["R-O", 1]]}},
+])
+def test_memory_store_data_equals_a_json_round_trip(data):
+    import json
+
+    from assistant.store.memory import _json_copy
+
+    assert _json_copy(data) == json.loads(json.dumps(data))
+
+
+@pytest.mark.parametrize("bad", [{"value": date(2026, 1, 1)}, {"value": {1, 2}}, {"value": object()}])
+def test_memory_store_refuses_what_a_stored_event_could_not_hold(bad):
+    from assistant.store.memory import MemoryStore
+
+    mem = MemoryStore()
+    row = mem.create_session("d", "1", "f", "joint")
+    with pytest.raises((TypeError, ValueError)):
+        mem.append(row.id, "import", "answered", "1", bad)

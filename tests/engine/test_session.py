@@ -182,3 +182,45 @@ def test_goto_from_review_edits_and_returns_to_the_review(store, mini_dialog, to
     assert s.kind == "review" and it.record["onderwijs_jaren"] == 12
     with pytest.raises(SessionError):
         it.goto("lbt_reden_niet_afgenomen")  # does not apply
+
+
+def test_closed_sessions_hand_their_phase_model_to_the_next_one_only_once(store, mini_dialog, today):
+    a = start(store, mini_dialog, today)
+    a.answer("")
+    model = a._model
+    a.close()
+    a.close()  # closing twice must not put the model in the pool twice
+    b, c = start(store, mini_dialog, today), start(store, mini_dialog, today)
+    assert b._model is not c._model
+    assert model in (b._model, c._model)
+    assert a.step().phase == "taal_keuze"  # the closed session still shows its own phase
+    for it in (b, c):  # a reused model starts where a new session starts
+        assert it.step().phase == "welkom" and it._model.phase == "welkom"
+    b.close(), c.close()
+
+
+def test_step_of_builds_the_same_frozen_step_as_the_constructor():
+    import dataclasses
+
+    from assistant.engine.step import Step
+
+    values = {"kind": "question", "phase": "persoon", "answered": 3, "total": 9, "missing": ("a",)}
+    fast, slow = Step.of(**values), Step(**values)
+    assert fast == slow and repr(fast) == repr(slow)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(slow)  # every field set, defaults included
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "review"
+    with pytest.raises(TypeError):
+        Step.of(kind="question", phase="x", bogus=1)
+    with pytest.raises(TypeError):
+        Step.of(kind="question")  # phase is required
+
+
+def test_answer_many_applies_in_dialog_order_and_stops_at_a_refused_answer(store, mini_dialog, today):
+    it = start(store, mini_dialog, today)
+    refused = it.answer_many({"geboortedatum": "2001-05-14", "hallo": True, "onderwijs_jaren": 99,
+                              "voertaal": "nl"})
+    assert refused is not None and refused[0] == "onderwijs_jaren"
+    assert it.record == {"hallo": True, "voertaal": "nl", "geboortedatum": "2001-05-14"}
+    assert it.answer_many({"kinderen": False}) is None
+    assert it.step().phase == it._phase_for(it.state.position)  # the machine is synced after the batch

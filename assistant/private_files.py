@@ -1,0 +1,35 @@
+"""Write an export (PIP, DUO message) so that only this user can read it, all or nothing.
+
+Exports hold personal data. The file is written under a temporary name made
+by `mkstemp` (mode 0600 from the start, in the same folder) and then renamed
+over the target: nobody else can open it while it is written, and a failure
+halfway leaves no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+MODE = 0o600
+
+
+def write_private(target: Path, write: Callable[[Path], object]) -> Path:
+    """Call `write(tmp_path)` and move the result to `target` (mode 0600); returns `target`."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, MODE)  # a writer that recreated the file must not widen the mode
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_text_private(target: Path, text: str) -> Path:
+    return write_private(target, lambda p: p.write_text(text, encoding="utf-8"))
