@@ -6,6 +6,9 @@
     intake list | intake show ID            stored sessions
     intake export ID --format md|pdf|duo-json
     intake import-lbt ID RESULT.json        DUO's leerbaarheidstoets result into a session
+    intake audit ID [--json] | intake verify who did what; was the log changed outside the app
+    intake export ID --format avg -o FILE   everything stored about a session (AVG art. 15)
+    intake erase ID --yes | intake retention [--dry-run]   erasure (AVG art. 17), retention
 
 Every failure a person can cause ends in a translated message and a non-zero
 exit, never a traceback. Heavy modules are imported inside the commands so
@@ -41,11 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id")
     e = sub.add_parser("export", help="export a stored session")
     e.add_argument("id")
-    e.add_argument("--format", choices=["md", "pdf", "duo-json"], default="md")
+    e.add_argument("--format", choices=["md", "pdf", "duo-json", "avg"], default="md")
     e.add_argument("--output", "-o", type=Path)
     i = sub.add_parser("import-lbt", help="import a leerbaarheidstoets result (DUO's Resultaat JSON) into a session")
     i.add_argument("id")
     i.add_argument("file", type=Path)
+    a = sub.add_parser("audit", help="who did what and who read a session (events and reads)")
+    a.add_argument("id")
+    a.add_argument("--json", action="store_true")
+    sub.add_parser("verify", help="check that no session's event log was changed outside the app")
+    x = sub.add_parser("erase", help="erase a session for good (AVG art. 17)")
+    x.add_argument("id")
+    x.add_argument("--yes", action="store_true", help="confirm: erasing cannot be undone")
+    t = sub.add_parser("retention", help="erase sessions older than the retention period (law/policy.yaml)")
+    t.add_argument("--dry-run", action="store_true", help="only list them")
+    ro = sub.add_parser("reopen", help="reopen a confirmed PIP, with the reason (kept as an event)")
+    ro.add_argument("id")
+    ro.add_argument("--reason", required=True)
     n = sub.add_parser("new", help="start a new intake in the plain conversation")
     n.add_argument("--mode", choices=["joint", "pre_intake", "training"], default="joint")
     return p
@@ -65,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     store_path = args.store or paths.default_store()
     try:
+        _secure(store_path, tr)
         from assistant import commands
 
         if args.command == "check":
@@ -75,8 +91,24 @@ def main(argv: list[str] | None = None) -> int:
             return commands.list_sessions(store_path, tr)
         if args.command == "show":
             return commands.show(store_path, args.id, tr)
+        if args.command in ("audit", "verify"):
+            from assistant.audit import commands as audit_commands
+
+            if args.command == "verify":
+                return audit_commands.verify(store_path, tr)
+            return audit_commands.audit(store_path, args.id, args.json, tr)
+        if args.command in ("erase", "retention") or getattr(args, "format", None) == "avg":
+            from assistant.avg import commands as avg_commands
+
+            if args.command == "erase":
+                return avg_commands.erase(store_path, args.id, args.yes, tr)
+            if args.command == "retention":
+                return avg_commands.retention(store_path, args.dry_run, tr)
+            return avg_commands.export_avg(store_path, args.id, args.output, tr)
         if args.command == "export":
             return commands.export(store_path, args.id, args.format, args.output, tr)
+        if args.command == "reopen":
+            return commands.reopen(store_path, args.id, args.reason, tr)
         if args.command == "import-lbt":
             return commands.import_lbt(store_path, args.id, args.file, tr)
         if args.command == "new" or args.plain:
@@ -94,6 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         intake_open = args.command in (None, "new")  # the chat or the plain conversation
         print(tr(describe(exc, intake_open=intake_open)), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _secure(store_path: Path, tr) -> None:
+    """A store an earlier version left readable for others is made private, with a word."""
+    from assistant.store.files import secure_store_files
+
+    for path in secure_store_files(store_path):
+        say(tr, _("Het bestand {path} was leesbaar voor anderen. Nu kan alleen u het lezen.", path=str(path)),
+            err=True)
 
 
 def _negotiate(flag: str | None) -> str:
@@ -131,11 +172,17 @@ def _start_app(store_path: Path, lang: str | None) -> int:
 
 
 def emit_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    """JSON for a terminal or a pipe: bidi and invisible characters escaped, so still valid JSON."""
+    from assistant.text import visible
+
+    print(visible(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)))
 
 
 def say(tr, msg: Msg | str, *, err: bool = False) -> None:
-    print(tr(msg), file=sys.stderr if err else sys.stdout)
+    """A message; any escape, control or bidi character in it (from a file, a name) made visible."""
+    from assistant.text import visible
+
+    print(visible(tr(msg)), file=sys.stderr if err else sys.stdout)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.cli import EXIT_OK, EXIT_PROBLEM, emit_json, say
+from assistant.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, emit_json, say
 from assistant.i18n import N_, _
 
 
@@ -138,6 +138,10 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     try:
         intake = Intake.open(store, sid, dialog)
         try:
+            if intake.state.position == "confirmed":  # a confirmed PIP is changed only on purpose
+                say(tr, _("Het PIP van intake {id} is al bevestigd. Er is niets veranderd. "
+                          "Heropen het eerst met: intake reopen {id} --reason \"…\".", id=sid), err=True)
+                return EXIT_PROBLEM
             for qid, value in answers.items():  # check all before applying any
                 check_value(dialog.question(qid), value, intake.today())
             for qid in (q.id for q in dialog.questions if q.id in answers):
@@ -156,4 +160,42 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     return EXIT_OK
 
 
-__all__ = ["import_lbt", "check", "replay", "list_sessions", "show", "export"]
+def reopen(store_path: Path, sid: str, reason: str | None, tr) -> int:
+    """Reopen a confirmed PIP with a reason, kept as an event; the intake goes back to the review."""
+    from assistant.audit import log
+    from assistant.dialog.loader import load_dialog
+    from assistant.engine.session import Intake
+    from assistant.store.sqlite import Store
+    from assistant.text import clean
+
+    reason = clean(reason or "", multiline=True).strip()
+    if len(reason) < 10:
+        say(tr, _("Schrijf op waarom u het PIP heropent (ten minste 10 tekens), met --reason."), err=True)
+        return EXIT_USAGE
+    dialog = load_dialog()
+    store = Store(store_path)
+    try:
+        intake = Intake.open(store, sid, dialog)
+        try:
+            if intake.state.position != "confirmed":
+                say(tr, _("Intake {id} is niet bevestigd. Heropenen is niet nodig.", id=sid), err=True)
+                return EXIT_PROBLEM
+            store.append(sid, "consulent", REOPENED, dialog.version, {"reason": reason[:2000]})
+        finally:
+            intake.close()
+        intake = Intake.open(store, sid, dialog)  # folded again: the event is part of its history
+        try:
+            intake.review()
+        finally:
+            intake.close()
+    finally:
+        store.close()
+    log.record(store_path, "reopen", sid)
+    say(tr, _("Het PIP van intake {id} is heropend. De reden is bewaard.", id=sid))
+    return EXIT_OK
+
+
+REOPENED = "reopened"   # {reason}: a confirmed PIP reopened by the consulent (kept in the log)
+
+
+__all__ = ["reopen", "import_lbt", "check", "replay", "list_sessions", "show", "export"]

@@ -24,6 +24,15 @@ _STORE_MESSAGES = {
     "write_failed": _("Het antwoord kon niet worden bewaard. Er is niets veranderd. Probeer het opnieuw."),
     "disk_full": _("De schijf is vol; het laatste antwoord is niet bewaard. "
                    "Maak ruimte vrij en probeer het opnieuw."),
+    "no_store": _("Er is nog geen opslagbestand in {path}. Begin eerst een intake."),
+    "newer_store": _("Het opslagbestand {path} komt van een nieuwere versie van de intake-assistent. "
+                     "Installeer die versie."),
+    "wrong_key": _("De sleutel past niet bij het opslagbestand {path}. Gebruik de sleutel waarmee het is gemaakt. "
+                   "Kijk in docs/privacy.md."),
+    "key_unreadable": _("Het sleutelbestand {path} kan niet worden gelezen. Zet de juiste sleutel terug. "
+                        "Kijk in docs/privacy.md."),
+    "no_salt": _("Het opslagbestand {path} is niet compleet. Vraag de beheerder om hulp."),
+    "damaged": _("Intake {session} is beschadigd bij stap {seq}. Draai 'intake verify' en vraag de beheerder om hulp."),
 }
 
 

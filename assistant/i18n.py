@@ -120,6 +120,8 @@ def available_locales() -> list[str]:
 def translator(locale: str | None) -> Translator:
     """A cached translator; unknown locales and the source locale fall back to Dutch."""
     locale = (locale or SOURCE_LOCALE).replace("-", "_")
+    if locale == SOURCE_LOCALE or locale not in available_locales():  # never a path such as ../../x
+        return Translator(SOURCE_LOCALE, gettext.NullTranslations())
     if locale == SOURCE_LOCALE:
         return Translator(SOURCE_LOCALE, gettext.NullTranslations())
     catalog = gettext.translation(

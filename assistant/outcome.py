@@ -8,7 +8,7 @@ compute the same thing from the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,15 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
     decision = body = None
     dagtekening = None
     if besluit is not None:
+        from assistant.guard.besluit import check_besluit
+        from assistant.guard.values import Refused
+
         try:
-            decision = decide(proposal, besluit, first_pip=True)
+            check_besluit(besluit)
+        except Refused as exc:  # the shape first: unknown fields, week dates, CBS codes, real words
+            raise DecisionInvalid(exc.field.removeprefix("besluit."), exc.msg) from None
+        try:
+            decision = decide(proposal, besluit, first_pip=True, at=datetime.now(timezone.utc))
         except DecisionRefused as exc:
             raise DecisionInvalid(getattr(exc, "field", None) or "besluit", exc.msg) from None
         body = pip_body(decision, record)
@@ -84,7 +91,7 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     from assistant.dialog.loader import load_dialog
     from assistant.sessions import open_readonly
 
-    view = open_readonly(store_path, sid)
+    view = open_readonly(store_path, sid, action="export")
     record = view["answers"]
     today = date.today()
     outcome = compute(record, today, (view["decision"] or {}).get("besluit"))
@@ -104,8 +111,9 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
         text = render_markdown(doc)
         if output is None:
             return text
-        output.write_text(text, encoding="utf-8")
-        return output
+        from assistant.store.files import private_write
+
+        return private_write(output, text)
     target = output or Path(f"pip-{sid}.pdf")
     render_pdf(doc, target)
     return target

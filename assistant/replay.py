@@ -43,12 +43,16 @@ class Case:
 
 
 def read_case(path: Path) -> Case:
+    from assistant.guard.values import Refused, load_json
+
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = load_json(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.", reason=exc.strerror or str(exc)))]) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise CaseInvalid([("file", _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)))]) from None
+    except Refused as exc:  # too deep, too big a number, NaN, a lone surrogate
+        raise CaseInvalid([(exc.field, exc.msg)]) from None
     return parse_case(raw)
 
 
@@ -61,18 +65,22 @@ def parse_case(raw: Any) -> Case:
     answers = raw.get("answers")
     if not isinstance(answers, dict):
         problems.append(("answers", _("'answers' ontbreekt of is geen object met antwoorden per vraag-id.")))
+    from assistant.guard.besluit import check_besluit
+    from assistant.guard.values import Refused, iso_date, locale_code
+
     today = date.today()
     if "today" in raw:
         try:
-            today = date.fromisoformat(raw["today"])
-        except (TypeError, ValueError):
-            problems.append(("today", _("'today' is geen datum. Schrijf hem zo: 2026-03-02.")))
+            today = iso_date("today", raw["today"])
+        except Refused as exc:
+            problems.append((exc.field, exc.msg))
     besluit = raw.get("besluit")
-    if besluit is not None and not isinstance(besluit, dict):
-        problems.append(("besluit", _("'besluit' is een object met minstens het veld akkoord.")))
     locale = raw.get("locale", "nl")
-    if not isinstance(locale, str):
-        problems.append(("locale", _("'locale' is een taalcode zoals nl of ar.")))
+    for check in (lambda: besluit is None or check_besluit(besluit), lambda: locale_code("locale", locale)):
+        try:
+            check()
+        except Refused as exc:
+            problems.append((exc.field, exc.msg))
     if problems:
         raise CaseInvalid(problems)
     return Case(locale, today, dict(answers), besluit, raw.get("mode", "joint"))

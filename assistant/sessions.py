@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.i18n import Msg, _
-from assistant.store.sqlite import Store
+from assistant.store.sqlite import Store, StoreError
 
 if TYPE_CHECKING:  # the engine is imported only when there is a session to fold (start-up time)
     from assistant.engine import state as ev
@@ -24,6 +24,7 @@ STATUS_MESSAGES = {
     "proposal": _("voorstel klaar"),
     "confirmed": _("bevestigd"),
     "dialog_changed": _("andere versie vragenlijst"),
+    "damaged": _("beschadigd (intake verify)"),
 }
 
 
@@ -61,7 +62,7 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
 def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
     if not Path(store_path).exists():
         return []
-    store = Store(store_path)
+    store = Store(store_path, readonly=True)
     try:
         rows = store.sessions()
         if not rows:  # an empty caseload needs neither the dialog nor the engine (start-up time)
@@ -73,7 +74,11 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
         out = []
         for row in rows:
             same = row.fingerprint == dialog.fingerprint
-            state = fold(store, row.id, dialog if same else None)
+            try:
+                state = fold(store, row.id, dialog if same else None)
+            except (StoreError, KeyError, TypeError, ValueError):  # one damaged session hides no other
+                out.append(Summary(row.id, row.created_at, None, "damaged", 0, 0, row.mode, None, None))
+                continue
             if not same:
                 out.append(Summary(row.id, row.created_at, state.last_event_at, "dialog_changed",
                                    0, 0, row.mode, None, None))
@@ -108,20 +113,26 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
     return (urgent.date.isoformat(), urgent.id) if urgent else (None, None)
 
 
-def open_readonly(store_path: Path, sid: str) -> dict:
-    """A session as JSON for `intake show`: answers, skips, notes and the event log."""
+def open_readonly(store_path: Path, sid: str, *, action: str = "show") -> dict:
+    """A session as JSON for `intake show`: answers, skips, notes and the event log.
+
+    The read is logged (who, when, which session, why: `assistant.audit.log`).
+    """
+    from assistant.audit import log
+
     from assistant.dialog.loader import load_dialog
     from assistant.engine import progress
 
     dialog = load_dialog()
-    store = Store(store_path)
+    store = Store(store_path, readonly=True)
     try:
         row = store.session(sid)
         state = fold(store, sid, dialog if row.fingerprint == dialog.fingerprint else None)
-        events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "kind": e.kind,
+        events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "person": e.person, "kind": e.kind,
                    "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
     finally:
         store.close()
+    log.record(store_path, action, sid)
     record = progress.effective(dialog, state.answers) if row.fingerprint == dialog.fingerprint else state.answers
     return {
         "id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,

@@ -4,6 +4,7 @@
     locale = "nl"            # interface language (the flag --lang wins)
     second_locale = "ar"     # the inburgeraar's language for new intakes
     bidi_visual = false      # visual order for terminals without bidi
+    user = "j.jansen"        # the consulent's name in the event log (default: the OS account)
     [keys]
     review = "f5"            # key binding id = key
     [policy]
@@ -25,7 +26,7 @@ from assistant.i18n import Msg, _
 
 SETTINGS_FILE = "settings.toml"
 SECTIONS = {"ui", "keys", "policy"}
-UI_KEYS = {"locale": str, "second_locale": str, "bidi_visual": bool}
+UI_KEYS = {"locale": str, "second_locale": str, "bidi_visual": bool, "user": str}
 
 
 class SettingsError(Exception):
@@ -42,6 +43,7 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     policy: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    user: str | None = None     # who the consulent is in the event log (assistant.audit.identity)
 
 
 def settings_path() -> Path:
@@ -71,4 +73,4 @@ def load_settings(path: Path | None = None) -> Settings:
     if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()):
         raise SettingsError(_("Een toets in [keys] van {path} klopt niet. Schrijf zo: review = \"f5\".", path=str(path)))
     return Settings(ui.get("locale"), ui.get("second_locale"), ui.get("bidi_visual", False),
-                    dict(keys), dict(data.get("policy", {})), path)
+                    dict(keys), dict(data.get("policy", {})), path, user=ui.get("user"))

@@ -24,6 +24,10 @@ _ESCAPE_SEQ = re.compile(
 )
 # Bidi embedding/override/isolate controls: they can visually reorder text.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Invisible characters that hide or split text: zero-width space, BOM / zero-width
+# no-break space, line and paragraph separators, word joiner, Mongolian vowel separator.
+# (Zero-width joiner and non-joiner stay: Persian and Arabic words need them.)
+_INVISIBLE = set("\u200b\ufeff\u2028\u2029\u2060\u180e")
 
 
 def clean(value: str, *, multiline: bool = False) -> str:
@@ -37,7 +41,7 @@ def clean(value: str, *, multiline: bool = False) -> str:
         if ch in "\n\r\t":
             out.append(" ")
             continue
-        if ch in _BIDI_CONTROLS:
+        if ch in _BIDI_CONTROLS or ch in _INVISIBLE:
             continue
         cat = unicodedata.category(ch)
         if cat == "Cc" or cat == "Cs":  # controls (C0, DEL, C1) and lone surrogates
@@ -49,3 +53,20 @@ def clean(value: str, *, multiline: bool = False) -> str:
 def clean_line(value: str) -> str:
     """One line of text: cleaned, inner whitespace runs kept, ends trimmed."""
     return clean(value).strip()
+
+
+def visible(value: str) -> str:
+    """For a terminal: escapes, controls, bidi and invisible characters shown as \\uXXXX.
+
+    Unlike `clean` nothing is dropped, so a person can see that something was there.
+    Newlines and tabs stay.
+    """
+    out = []
+    for ch in value:
+        if ch in "\n\t":
+            out.append(ch)
+        elif ch in _BIDI_CONTROLS or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -23,6 +23,8 @@ MAX_INPUT = 100_000  # refuse absurd input before any work on it
 _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$", re.ASCII)
+_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+YEAR_MIN = 1900  # no stored date is older (assistant.guard.values has the same bound)
 YES_WORDS = {"ja", "j", "yes", "y", "1"}
 NO_WORDS = {"nee", "n", "no", "2"}
 _YES, _NO = _("Ja"), _("Nee")  # the yes/no buttons; their translations count as typed answers too
@@ -118,6 +120,8 @@ def _to_iso(text: str) -> str:
     if not m:
         raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
     day, month, year = (int(g) for g in m.groups())
+    if year < YEAR_MIN:
+        raise Invalid(_("Het jaar {year} kan niet kloppen. Kijk de datum na.", year=str(year)))
     try:
         return date(year, month, day).isoformat()
     except ValueError:
@@ -175,12 +179,15 @@ def _check_number(q: Question, value: Any, today: date) -> int:
 def _check_date(q: Question, value: Any, today: date) -> str:
     if isinstance(value, date):
         value = value.isoformat()
-    try:
-        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    try:  # YYYY-MM-DD only: fromisoformat alone also takes week dates such as 2026-W10-1
+        day = (date.fromisoformat(value) if isinstance(value, str) and value.isascii()
+               and _ISO_DATE_RE.fullmatch(value) else None)
     except ValueError:
         day = None
     if day is None:
         raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
+    if day.year < YEAR_MIN:
+        raise Invalid(_("Het jaar {year} kan niet kloppen. Kijk de datum na.", year=str(day.year)))
     if day > today and not q.opt("future", False):
         raise Invalid(_("Deze datum ligt in de toekomst. Typ een datum van vandaag of eerder."))
     age = today.year - day.year - ((today.month, today.day) < (day.month, day.day))

@@ -46,6 +46,44 @@ def render_pdf(doc: PipDocument, path: str | Path) -> Path:
         raise FontMissing(f"fonts not installed: {', '.join(sorted(missing))} (Debian package fonts-noto-core)")
     from weasyprint import HTML  # heavy import, on demand
 
+    from assistant.store.files import private_open
+
     target = Path(path)
-    HTML(string=render_html(doc)).write_pdf(target)
+    with private_open(target) as out:  # 0600 from the start: the PIP holds personal data
+        HTML(string=render_html(doc), url_fetcher=refuse_urls()).write_pdf(out)
     return target
+
+
+BUNDLED = Path(__file__).resolve().parent / "static"   # the project's own fonts and styles, if any
+
+
+def refuse_urls():
+    """Second line of defence: a fetcher that loads only the project's bundled files.
+
+    The PIP needs no URL (fonts come from fontconfig, styles are inline), so an
+    injected ``<img>``, ``<link>`` or ``@import`` in any text gets nothing: no
+    network request, no local file, no data: URL. A file under `BUNDLED`
+    (fonts and styles shipped with the project) is the only exception.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class BundledOnly(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            if not allowed_url(url):
+                raise ValueError("URL refused: the PIP document loads only bundled files")
+            return super().fetch(url, headers)
+
+    return BundledOnly()
+
+
+def allowed_url(url: str) -> bool:
+    from urllib.parse import unquote, urlparse
+
+    parts = urlparse(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query:
+        return False
+    target = Path(unquote(parts.path)).resolve()
+    return target.is_file() and target.is_relative_to(BUNDLED)

@@ -10,12 +10,19 @@ Only one process may write to a session at a time. That is enforced with an
 ``fcntl`` byte-range lock per session on one lock file beside the database:
 the kernel releases it when the owning process dies, so a killed app never
 leaves a stale lock behind.
+
+Event payloads are encrypted (AES-GCM, one key per session, wrapped by a
+master key outside the store: `assistant.store.crypto`), every row carries the
+person who caused it, and a keyed hash chain links the rows of a session, so
+a row changed outside the app is found by `verify`. Version 1 stores (plain
+text) are migrated once when first opened (`assistant.store.migrate`).
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+from typing import Callable
 import os
 import sqlite3
 import uuid
@@ -24,7 +31,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-SCHEMA_VERSION = 1
+from assistant.store import crypto
+
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (
@@ -34,7 +43,9 @@ CREATE TABLE IF NOT EXISTS sessions (
     dialog_version TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     mode TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    wrapped_key BLOB,
+    head TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS events (
     session_id TEXT NOT NULL REFERENCES sessions(id),
@@ -44,6 +55,8 @@ CREATE TABLE IF NOT EXISTS events (
     kind TEXT NOT NULL,
     dialog_version TEXT NOT NULL,
     data TEXT NOT NULL,
+    person TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (session_id, seq)
 );
 """
@@ -66,6 +79,7 @@ class Event:
     kind: str
     dialog_version: str
     data: dict
+    person: str = ""     # who: the consulent's account, "inburgeraar" or "import"
 
 
 @dataclass(frozen=True)
@@ -84,28 +98,97 @@ def now_iso() -> str:
 
 
 class Store:
-    """One SQLite file; safe to open from several processes at once."""
+    """One SQLite file; safe to open from several processes at once.
 
-    def __init__(self, path: Path | str) -> None:
+    ``readonly=True`` (for `intake list` and `intake show`) never takes a write
+    lock, so it neither waits behind a writer nor changes the file.
+    """
+
+    def __init__(self, path: Path | str, *, readonly: bool = False,
+                 person: Callable[[str], str] | None = None) -> None:
         self.path = Path(path)
-        memory = str(path) == ":memory:"
+        self.memory = memory = str(path) == ":memory:"
+        self.readonly = readonly and not memory
+        if person is None:
+            from assistant.audit.identity import person_for as person
+        self._person = person
         if not memory:
             # Personal data: the folder and the file are for this user only.
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if self.readonly and not self.path.exists():
+                raise StoreError("no_store", path=str(path))
             if not self.path.exists():
                 os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
         try:
-            self._db = sqlite3.connect(str(path), timeout=10, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL" if not memory else "PRAGMA journal_mode=MEMORY")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self._db = self._connect()
+            if self.readonly and self._schema() != SCHEMA_VERSION:
+                self._db.close()  # an old or new file: migrate once, then read
+                self.readonly = False
+                self._db = self._connect()
+            if not self.readonly:
+                self._prepare()
+            self._keys = self._load_keys()
         except sqlite3.DatabaseError as exc:
             raise StoreError("unreadable", path=str(path), reason=str(exc)) from None
+        except crypto.KeyProblem as exc:
+            raise StoreError(exc.code, **{"path": str(path), **exc.details}) from None
         self._lock_path = None if memory else self.path.with_name(self.path.name + ".lock")
         self._lock_fd: int | None = None
         self._held: set[int] = set()
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.memory:
+            db = sqlite3.connect(":memory:", isolation_level=None)
+            db.execute("PRAGMA journal_mode=MEMORY")
+        elif self.readonly:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                 timeout=10, isolation_level=None)
+        else:
+            db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left readable
+        db.execute("PRAGMA temp_store=MEMORY")  # VACUUM and sorts leave no temp files
+        return db
+
+    def _schema(self) -> int:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.OperationalError:  # no meta table yet: an empty file
+            return 0
+        return int(row[0]) if row else 0
+
+    def _prepare(self) -> None:
+        version = self._schema()
+        if version > SCHEMA_VERSION:
+            raise StoreError("newer_store", path=str(self.path))
+        if version == 0:
+            self._db.executescript(_SCHEMA)
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        if self._meta("kdf_salt") is None:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('kdf_salt', ?)", (os.urandom(16).hex(),))
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _load_keys(self) -> crypto.Keys:
+        if self.memory:  # replay and tests in memory: a key that lives as long as the store
+            return crypto.Keys(os.urandom(32))
+        master, _source = crypto.load_or_create_master(bytes.fromhex(self._meta("kdf_salt") or ""))
+        check = crypto.key_check(master)
+        stored = self._meta("key_check")
+        if stored is None and not self.readonly:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('key_check', ?)", (check,))
+        elif stored is not None and stored != check:
+            raise crypto.KeyProblem("wrong_key")
+        keys = crypto.Keys(master)
+        if self._schema() == 1:
+            from assistant.store.migrate import migrate_v1
+
+            migrate_v1(self, keys)
+        return keys
 
     def close(self) -> None:
         self._db.close()
@@ -117,10 +200,11 @@ class Store:
     def create_session(self, dialog_id: str, version: str, fingerprint: str, mode: str) -> SessionRow:
         sid = uuid.uuid4().hex[:10]
         created = now_iso()
+        wrapped = self._keys.new_session_key(sid)
         with self._tx():
             cur = self._db.execute(
-                "INSERT INTO sessions (id, dialog_id, dialog_version, fingerprint, mode, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)", (sid, dialog_id, version, fingerprint, mode, created))
+                "INSERT INTO sessions (id, dialog_id, dialog_version, fingerprint, mode, created_at, wrapped_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (sid, dialog_id, version, fingerprint, mode, created, wrapped))
         return SessionRow(sid, cur.lastrowid, dialog_id, version, fingerprint, mode, created)
 
     def session(self, sid: str) -> SessionRow:
@@ -137,29 +221,126 @@ class Store:
             " FROM sessions ORDER BY n").fetchall()
         return [SessionRow(*r) for r in rows]
 
+    def last_activity(self, sid: str) -> str:
+        """When the session last changed (its last event, else its creation), ISO time."""
+        (last,) = self._db.execute("SELECT MAX(at) FROM events WHERE session_id = ?", (sid,)).fetchone()
+        return last or self.session(sid).created_at
+
+    def _session_key(self, sid: str) -> bool:
+        """Make the session's data key usable; False when there is no such session."""
+        if self._keys.has(sid):
+            return True
+        row = self._db.execute("SELECT wrapped_key FROM sessions WHERE id = ?", (sid,)).fetchone()
+        if row is None or row[0] is None:
+            return False
+        try:
+            self._keys.load_session_key(sid, bytes(row[0]))
+        except crypto.KeyProblem:
+            raise StoreError("damaged", session=sid, seq=0) from None
+        return True
+
     # -- events ---------------------------------------------------------------
-    def append(self, sid: str, actor: str, kind: str, version: str, data: dict) -> Event:
+    def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
+               person: str | None = None) -> Event:
         """Commit one event durably; returns only after the commit succeeded."""
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
         at = now_iso()
+        who = person if person is not None else self._person(actor)
+        if not self._session_key(sid):
+            raise StoreError("write_failed", reason="no such session")
         with self._tx():
             (last,) = self._db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?", (sid,)).fetchone()
+            (head,) = self._db.execute("SELECT head FROM sessions WHERE id = ?", (sid,)).fetchone()
+            sealed = self._keys.seal(sid, last + 1, kind, payload)
+            link = self._keys.chain(head, (sid, last + 1, at, actor, who, kind, version, sealed))
             self._db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sid, last + 1, at, actor, kind, version, payload))
-        return Event(last + 1, at, actor, kind, version, data)
+                "INSERT INTO events (session_id, seq, at, actor, kind, dialog_version, data, person, link)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (sid, last + 1, at, actor, kind, version, sealed, who, link))
+            self._db.execute("UPDATE sessions SET head = ? WHERE id = ?", (link, sid))
+        return Event(last + 1, at, actor, kind, version, data, who)
 
     def events(self, sid: str) -> Iterator[Event]:
+        """The session's events in order; a row that does not open raises `StoreError('damaged')`."""
+        if not self._session_key(sid):
+            return
         cur = self._db.execute(
-            "SELECT seq, at, actor, kind, dialog_version, data FROM events"
+            "SELECT seq, at, actor, kind, dialog_version, data, person FROM events"
             " WHERE session_id = ? ORDER BY seq", (sid,))
-        for seq, at, actor, kind, version, data in cur:
-            yield Event(seq, at, actor, kind, version, json.loads(data))
+        for seq, at, actor, kind, version, data, person in cur.fetchall():
+            try:
+                value = json.loads(self._keys.open(sid, seq, kind, data))
+                if not isinstance(value, dict):
+                    raise ValueError("not an object")
+            except (ValueError, TypeError):
+                raise StoreError("damaged", session=sid, seq=seq) from None
+            yield Event(seq, at, actor, kind, version, value, person)
+
+    def event_heads(self, sid: str) -> list[tuple[int, str, str, str, str]]:
+        """(seq, at, actor, person, kind) of every event, without opening a payload (the audit)."""
+        return self._db.execute("SELECT seq, at, actor, person, kind FROM events WHERE session_id = ?"
+                                " ORDER BY seq", (sid,)).fetchall()
+
+    def verify(self, sid: str) -> int | None:
+        """The first event (seq) whose row was changed, removed or reordered outside the app.
+
+        None when the chain holds and every payload opens; 0 when the session's
+        own key or head was changed.
+        """
+        try:
+            if not self._session_key(sid):
+                return 0
+        except StoreError:
+            return 0
+        head = ""
+        expected = 1
+        rows = self._db.execute(
+            "SELECT seq, at, actor, person, kind, dialog_version, data, link FROM events"
+            " WHERE session_id = ? ORDER BY seq", (sid,)).fetchall()
+        for seq, at, actor, person, kind, version, data, link in rows:
+            if seq != expected or link != self._keys.chain(head, (sid, seq, at, actor, person, kind, version, data)):
+                return expected  # the first position that is missing or not as written
+            try:
+                self._keys.open(sid, seq, kind, data)
+            except ValueError:
+                return seq
+            head, expected = link, expected + 1
+        (stored_head,) = self._db.execute("SELECT head FROM sessions WHERE id = ?", (sid,)).fetchone()
+        return None if stored_head == head else expected
+
+    def erase(self, sid: str) -> None:
+        """Remove a session, its events and its key for good (AVG art. 17).
+
+        Refused with ``in_use`` while another process has it open. Afterwards
+        the file is vacuumed and the write-ahead log emptied, so neither the
+        ciphertext nor the session's key is left in a free page.
+        """
+        row = self.session(sid)
+        self.lock(row, log_open=False)
+        try:
+            with self._tx():
+                self._db.execute("DELETE FROM events WHERE session_id = ?", (sid,))
+                self._db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+        finally:
+            self.unlock(row)
+        self._keys.forget(sid)
+        self.compact()
+
+    def compact(self) -> None:
+        """VACUUM and empty the WAL: nothing deleted survives in any file."""
+        if self.memory:
+            return
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- locking --------------------------------------------------------------
-    def lock(self, row: SessionRow) -> None:
-        """Claim a session for this process, or raise `StoreError('in_use')`."""
+    def lock(self, row: SessionRow, *, log_open: bool = True) -> None:
+        """Claim a session for this process, or raise `StoreError('in_use')`.
+
+        Claiming is opening a session to work on it: that read is logged
+        (`assistant.audit.log`), except for erasure, which logs itself.
+        """
         if self._lock_path is None or row.n in self._held:
             return
         if self._lock_fd is None:
@@ -169,6 +350,10 @@ class Store:
         except OSError:
             raise StoreError("in_use", session=row.id) from None
         self._held.add(row.n)
+        if log_open:
+            from assistant.audit import log
+
+            log.record(self.path, "open", row.id)
 
     def unlock(self, row: SessionRow) -> None:
         if self._lock_fd is not None and row.n in self._held:

@@ -180,6 +180,34 @@ class IntakeApp(App):
 
         self.push_screen(KeysHelp(self.tr, dict(self.settings.keys)))
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Any unexpected error: the kind of error and what to do, never a traceback.
+
+        Textual's own handler prints local variables, which hold answers.
+        The session is paused and closed first (everything is stored already);
+        the detail goes to a debug file only with INTAKE_DEBUG=1 (assistant.crash).
+        """
+        from rich.text import Text
+
+        from assistant.crash import report
+
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it at the end of a test
+            self._exception = error
+            self._exception_event.set()
+        values = []
+        if self.intake is not None:
+            values = [self.intake.state.answers, self.intake.state.notes, self.intake.state.decision]
+            try:
+                self.intake.pause()
+            except Exception:  # noqa: BLE001 - closing must not raise a second error
+                pass
+            finally:
+                self.intake.close()
+                self.intake = None
+        msg, tail = report(error, values)
+        self.panic(Text(f"{self.tr(msg)}\n{self.tr(tail)}"))
+
     def on_unmount(self) -> None:
         if self.intake is not None:
             self.intake.pause()

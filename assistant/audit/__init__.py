@@ -1,0 +1,1 @@
+"""Who did what: the person behind each event, and a log of every read (Logboek Dataverwerkingen)."""

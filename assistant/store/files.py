@@ -1,0 +1,46 @@
+"""Files with personal data are for this user only (0600), new or old.
+
+`private_write` creates a file with mode 0600 from the start (not chmod after
+the fact, which leaves a moment in which others can read it) and fixes the
+mode of a file that already existed. `secure_store_files` fixes a store left
+0644 by an earlier version and says which files it fixed, so the command line
+can tell the person.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+STORE_SUFFIXES = ("", "-wal", "-shm", ".lock", ".audit.jsonl")
+
+
+def private_open(path: Path | str, mode: str = "wb"):
+    """An open file object, created 0600 (an existing file is made 0600 first)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, mode)
+
+
+def private_write(path: Path | str, data: bytes | str) -> Path:
+    with private_open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        f.flush()
+        os.fsync(f.fileno())
+    return Path(path)
+
+
+def secure_store_files(store_path: Path | str) -> list[Path]:
+    """Make the store, its WAL, lock and audit files 0600; returns the ones that were not."""
+    fixed = []
+    for suffix in STORE_SUFFIXES:
+        path = Path(str(store_path) + suffix)
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            continue
+        if mode & 0o077:
+            os.chmod(path, 0o600)
+            fixed.append(path)
+    return fixed
