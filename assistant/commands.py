@@ -122,7 +122,7 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     from assistant.duo import LbtImportError, import_lbt_result
     from assistant.engine.parse import Invalid, check_value
     from assistant.engine.session import Intake
-    from assistant.store.sqlite import Store
+    from assistant.store import open_store
 
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))
@@ -134,7 +134,7 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
         say(tr, exc.msg, err=True)
         return EXIT_PROBLEM
     dialog = load_dialog()
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         intake = Intake.open(store, sid, dialog)
         try:
@@ -165,7 +165,7 @@ def reopen(store_path: Path, sid: str, reason: str | None, tr) -> int:
     from assistant.audit import log
     from assistant.dialog.loader import load_dialog
     from assistant.engine.session import Intake
-    from assistant.store.sqlite import Store
+    from assistant.store import open_store
     from assistant.text import clean
 
     reason = clean(reason or "", multiline=True).strip()
@@ -173,7 +173,7 @@ def reopen(store_path: Path, sid: str, reason: str | None, tr) -> int:
         say(tr, _("Schrijf op waarom u het PIP heropent (ten minste 10 tekens), met --reason."), err=True)
         return EXIT_USAGE
     dialog = load_dialog()
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         intake = Intake.open(store, sid, dialog)
         try:

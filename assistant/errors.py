@@ -24,6 +24,8 @@ _STORE_MESSAGES = {
     "write_failed": _("Het antwoord kon niet worden bewaard. Er is niets veranderd. Probeer het opnieuw."),
     "disk_full": _("De schijf is vol; het laatste antwoord is niet bewaard. "
                    "Maak ruimte vrij en probeer het opnieuw."),
+    "unreachable": _("De database {path} is niet bereikbaar. Kijk of de server draait, "
+                     "of vraag de beheerder om hulp."),
     "no_store": _("Er is nog geen opslagbestand in {path}. Begin eerst een intake."),
     "newer_store": _("Het opslagbestand {path} komt van een nieuwere versie van de intake-assistent. "
                      "Installeer die versie."),

@@ -16,6 +16,11 @@ def is_postgres(location: str | Path) -> bool:
     return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
 
 
+def store_exists(location: str | Path) -> bool:
+    """Whether there is a store to read (a database is always there; its tables may not be)."""
+    return is_postgres(location) or Path(location).exists()
+
+
 def open_store(location: str | Path, *, readonly: bool = False, **kw):
     """The store at `location`; both backends fulfil `contract.SessionStore`."""
     if is_postgres(location):
