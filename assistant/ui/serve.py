@@ -162,8 +162,8 @@ def serve(store: str, lang: str, tr, *, host: str, port: int, pre_intake: bool,
     title = tr(_("Voorbereiding op de intake")) if pre_intake else tr(_("Intake-assistent inburgering"))
     server = IntakeServer(command(store, lang, pre_intake), host=host, port=port, title=title, words=words,
                           lang=lang, user_header=user_header, pre_intake=pre_intake, public_url=public_url)
-    print(tr(_("De intake-assistent is open op {url}. Stop met Ctrl+C.", url=f"http://{host}:{port}")),
-          flush=True)
+    where = public_url or f"http://{host}:{port}"
+    print(tr(_("De intake-assistent is open op {url}. Stop met Ctrl+C.", url=where)), flush=True)
     if not is_loopback(host):
         print(tr(_("Let op: dit adres is bereikbaar vanaf andere computers. Zet er een reverse proxy "
                    "met TLS en aanmelding voor. Kijk in docs/deploy.md.")), flush=True)
