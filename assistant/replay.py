@@ -76,6 +76,8 @@ def parse_case(raw: Any) -> Case:
             problems.append((exc.field, exc.msg))
     besluit = raw.get("besluit")
     locale = raw.get("locale", "nl")
+    if raw.get("mode", "joint") not in ("joint", "pre_intake", "training"):
+        problems.append(("mode", _("'mode' is joint, pre_intake of training.")))
     for check in (lambda: besluit is None or check_besluit(besluit), lambda: locale_code("locale", locale)):
         try:
             check()

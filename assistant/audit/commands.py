@@ -13,7 +13,10 @@ def audit(store_path: Path, sid: str, as_json: bool, tr) -> int:
     """Every event (who, when, what: never the answer) and every logged read of a session."""
     from assistant.audit import log
     from assistant.store import open_store, store_exists
+    from assistant.store.sqlite import StoreError
 
+    if not store_exists(store_path):
+        raise StoreError("no_session", session=sid)
     store = open_store(store_path, readonly=True)
     try:
         store.session(sid)

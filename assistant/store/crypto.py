@@ -21,6 +21,7 @@ import base64
 import hashlib
 import hmac
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -55,10 +56,9 @@ def load_or_create_master(salt: bytes | None = None) -> tuple[bytes, str]:
     """
     phrase = os.environ.get(PASSPHRASE_ENV)
     if phrase:
-        if salt is None:
+        if not salt:
             raise KeyProblem("no_salt")
-        kdf = Scrypt(salt=salt, length=32, n=2**14, r=8, p=1)
-        return kdf.derive(phrase.encode("utf-8")), "env"
+        return _derive(phrase, salt), "env"
     path = key_file()
     if not path.exists():
         _create_key_file(path)
@@ -72,6 +72,12 @@ def load_or_create_master(salt: bytes | None = None) -> tuple[bytes, str]:
     if len(raw) != 32:
         raise KeyProblem("key_unreadable", path=str(path))
     return raw, str(path)
+
+
+@lru_cache(maxsize=4)
+def _derive(phrase: str, salt: bytes) -> bytes:
+    """scrypt takes ~50 ms on purpose; the caseload opens the store often, so once per process."""
+    return Scrypt(salt=salt, length=32, n=2**14, r=8, p=1).derive(phrase.encode("utf-8"))
 
 
 def _create_key_file(path: Path) -> None:

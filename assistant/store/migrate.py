@@ -26,9 +26,15 @@ _COLUMNS = (
 )
 
 
-def migrate_v1(store: "Store", keys: "Keys") -> None:
-    from assistant.store.sqlite import StoreError
+class Damaged(Exception):
+    """A version 1 row that is not JSON: the migration stops, nothing is changed."""
 
+    def __init__(self, session: str, seq: int) -> None:
+        super().__init__(f"{session}:{seq}")
+        self.session, self.seq = session, seq
+
+
+def migrate_v1(store: "Store", keys: "Keys") -> None:
     db = store._db
     with store._tx():
         (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -45,7 +51,7 @@ def migrate_v1(store: "Store", keys: "Keys") -> None:
                 try:
                     json.loads(data)  # a row that is not JSON stops the migration: nothing half-done
                 except ValueError:
-                    raise StoreError("damaged", session=sid, seq=seq) from None
+                    raise Damaged(sid, seq) from None
                 person = actor if actor in ("inburgeraar",) else ("import" if actor == "duo" else "")
                 sealed = keys.seal(sid, seq, kind, data)
                 head = keys.chain(head, (sid, seq, at, actor, person, kind, version_, sealed))

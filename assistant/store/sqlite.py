@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import fcntl
 import json
-from typing import Callable
 import os
 import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Callable, Iterator
 
 from assistant.store import crypto
+from assistant.store.errors import StoreError
+from assistant.store.upkeep import Upkeep
 
 SCHEMA_VERSION = 2
 _SCHEMA = """
@@ -62,15 +63,6 @@ CREATE TABLE IF NOT EXISTS events (
 """
 
 
-class StoreError(Exception):
-    """A store problem the person can act on (`code` selects the message)."""
-
-    def __init__(self, code: str, **details: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.details = details
-
-
 @dataclass(frozen=True)
 class Event:
     seq: int
@@ -97,7 +89,7 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-class Store:
+class Store(Upkeep):
     """One SQLite file; safe to open from several processes at once.
 
     ``readonly=True`` (for `intake list` and `intake show`) never takes a write
@@ -185,9 +177,12 @@ class Store:
             raise crypto.KeyProblem("wrong_key")
         keys = crypto.Keys(master)
         if self._schema() == 1:
-            from assistant.store.migrate import migrate_v1
+            from assistant.store.migrate import Damaged, migrate_v1
 
-            migrate_v1(self, keys)
+            try:
+                migrate_v1(self, keys)
+            except Damaged as exc:
+                raise StoreError("damaged", session=exc.session, seq=exc.seq) from None
         return keys
 
     def close(self) -> None:
@@ -220,11 +215,6 @@ class Store:
             "SELECT id, n, dialog_id, dialog_version, fingerprint, mode, created_at"
             " FROM sessions ORDER BY n").fetchall()
         return [SessionRow(*r) for r in rows]
-
-    def last_activity(self, sid: str) -> str:
-        """When the session last changed (its last event, else its creation), ISO time."""
-        (last,) = self._db.execute("SELECT MAX(at) FROM events WHERE session_id = ?", (sid,)).fetchone()
-        return last or self.session(sid).created_at
 
     def _session_key(self, sid: str) -> bool:
         """Make the session's data key usable; False when there is no such session."""
@@ -275,64 +265,6 @@ class Store:
             except (ValueError, TypeError):
                 raise StoreError("damaged", session=sid, seq=seq) from None
             yield Event(seq, at, actor, kind, version, value, person)
-
-    def event_heads(self, sid: str) -> list[tuple[int, str, str, str, str]]:
-        """(seq, at, actor, person, kind) of every event, without opening a payload (the audit)."""
-        return self._db.execute("SELECT seq, at, actor, person, kind FROM events WHERE session_id = ?"
-                                " ORDER BY seq", (sid,)).fetchall()
-
-    def verify(self, sid: str) -> int | None:
-        """The first event (seq) whose row was changed, removed or reordered outside the app.
-
-        None when the chain holds and every payload opens; 0 when the session's
-        own key or head was changed.
-        """
-        try:
-            if not self._session_key(sid):
-                return 0
-        except StoreError:
-            return 0
-        head = ""
-        expected = 1
-        rows = self._db.execute(
-            "SELECT seq, at, actor, person, kind, dialog_version, data, link FROM events"
-            " WHERE session_id = ? ORDER BY seq", (sid,)).fetchall()
-        for seq, at, actor, person, kind, version, data, link in rows:
-            if seq != expected or link != self._keys.chain(head, (sid, seq, at, actor, person, kind, version, data)):
-                return expected  # the first position that is missing or not as written
-            try:
-                self._keys.open(sid, seq, kind, data)
-            except ValueError:
-                return seq
-            head, expected = link, expected + 1
-        (stored_head,) = self._db.execute("SELECT head FROM sessions WHERE id = ?", (sid,)).fetchone()
-        return None if stored_head == head else expected
-
-    def erase(self, sid: str) -> None:
-        """Remove a session, its events and its key for good (AVG art. 17).
-
-        Refused with ``in_use`` while another process has it open. Afterwards
-        the file is vacuumed and the write-ahead log emptied, so neither the
-        ciphertext nor the session's key is left in a free page.
-        """
-        row = self.session(sid)
-        self.lock(row, log_open=False)
-        try:
-            with self._tx():
-                self._db.execute("DELETE FROM events WHERE session_id = ?", (sid,))
-                self._db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
-        finally:
-            self.unlock(row)
-        self._keys.forget(sid)
-        self.compact()
-
-    def compact(self) -> None:
-        """VACUUM and empty the WAL: nothing deleted survives in any file."""
-        if self.memory:
-            return
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- locking --------------------------------------------------------------
     def lock(self, row: SessionRow, *, log_open: bool = True) -> None:

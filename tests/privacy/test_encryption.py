@@ -21,6 +21,9 @@ def test_fresh_home_needs_no_configuration_and_no_value_is_readable(fresh_home, 
     assert str(store_path).startswith(str(fresh_home))
     store = Store(store_path)
     sid = run_full_intake(store, today)
+    # While the store is open the write-ahead log holds the latest pages: nothing readable there either.
+    assert any(p.name.endswith("-wal") for p in store_path.parent.iterdir())
+    assert leaks(fresh_home) == []
     store.close()
     # Reads of every kind also write files (the read log): still nothing personal.
     assert main(["show", sid]) == 0

@@ -77,3 +77,23 @@ def test_old_readable_store_is_made_private_with_a_message(tmp_path, capsys):
     assert str(path) in err and "leesbaar voor anderen" in err
     main(["--store", str(path), "list"])
     assert capsys.readouterr().err == ""  # said once: the file is private now
+
+
+def test_a_broken_v1_row_stops_the_migration_and_changes_nothing(tmp_path):
+    import pytest
+
+    from assistant.store.sqlite import StoreError
+
+    path = tmp_path / "old.sqlite3"
+    make_v1_store(path, SESSIONS)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE events SET data = '{not json' WHERE session_id = 'bbbb222222' AND seq = 2")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError) as exc:
+        Store(path)
+    assert exc.value.code == "damaged" and exc.value.details == {"session": "bbbb222222", "seq": 2}
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("1",)
+    assert db.execute("SELECT data FROM events WHERE seq = 2 AND session_id = 'aaaa111111'").fetchone()[0].startswith("{")
+    db.close()

@@ -90,11 +90,12 @@ def test_sigkill_mid_intake_then_resume_at_the_same_question(tmp_path):
         tmux.wait_for("9/46 · Datum kennisgeving DUO")  # the same question, eight answers kept
     finally:
         tmux.kill_server()
+    same_user = {**os.environ, **env}  # the store's key is in this user's config folder (docs/privacy.md)
     listing = subprocess.run([str(INTAKE), "--lang", "nl", "--store", str(store), "list"],
-                             capture_output=True, text=True, check=True).stdout
+                             capture_output=True, text=True, check=True, env=same_user).stdout
     sid = listing.split()[0]
     shown = json.loads(subprocess.run([str(INTAKE), "--lang", "nl", "--store", str(store), "show", sid],
-                                      capture_output=True, text=True, check=True).stdout)
+                                      capture_output=True, text=True, check=True, env=same_user).stdout)
     answers = shown["answers"]
     assert answers["geboortedatum"] == "1990-03-12"
     assert answers["doelgroep"] == "asielstatushouder" and answers["inburgeringsplichtig"] == "ja"

@@ -1,0 +1,78 @@
+"""The store's upkeep: integrity check, erasure, compaction, activity dates.
+
+A mixin of `Store` (same object, same connection), kept in its own module so
+the store's core (schema, keys, append, read, locks) stays small. Used by
+`intake verify`, `intake erase`, `intake retention` and the audit.
+"""
+
+from __future__ import annotations
+
+from assistant.store.errors import StoreError
+
+
+class Upkeep:
+    """Methods that need the store's connection (`_db`), keys (`_keys`) and locks."""
+
+    def last_activity(self, sid: str) -> str:
+        """When the session last changed (its last event, else its creation), ISO time."""
+        (last,) = self._db.execute("SELECT MAX(at) FROM events WHERE session_id = ?", (sid,)).fetchone()
+        return last or self.session(sid).created_at
+
+    def event_heads(self, sid: str) -> list[tuple[int, str, str, str, str]]:
+        """(seq, at, actor, person, kind) of every event, without opening a payload (the audit)."""
+        return self._db.execute("SELECT seq, at, actor, person, kind FROM events WHERE session_id = ?"
+                                " ORDER BY seq", (sid,)).fetchall()
+
+    def verify(self, sid: str) -> int | None:
+        """The first event (seq) whose row was changed, removed or reordered outside the app.
+
+        None when the chain holds and every payload opens; 0 when the session's
+        own key or head was changed.
+        """
+        try:
+            if not self._session_key(sid):
+                return 0
+        except StoreError:
+            return 0
+        head = ""
+        expected = 1
+        rows = self._db.execute(
+            "SELECT seq, at, actor, person, kind, dialog_version, data, link FROM events"
+            " WHERE session_id = ? ORDER BY seq", (sid,)).fetchall()
+        for seq, at, actor, person, kind, version, data, link in rows:
+            if seq != expected or link != self._keys.chain(head, (sid, seq, at, actor, person, kind, version, data)):
+                return expected  # the first position that is missing or not as written
+            try:
+                self._keys.open(sid, seq, kind, data)
+            except ValueError:
+                return seq
+            head, expected = link, expected + 1
+        (stored_head,) = self._db.execute("SELECT head FROM sessions WHERE id = ?", (sid,)).fetchone()
+        return None if stored_head == head else expected
+
+    def erase(self, sid: str) -> None:
+        """Remove a session, its events and its key for good (AVG art. 17).
+
+        Refused with ``in_use`` while another process has it open. Afterwards
+        the file is vacuumed and the write-ahead log emptied, so neither the
+        ciphertext nor the session's key is left in a free page.
+        """
+        row = self.session(sid)
+        self.lock(row, log_open=False)
+        try:
+            with self._tx():
+                self._db.execute("DELETE FROM events WHERE session_id = ?", (sid,))
+                self._db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+        finally:
+            self.unlock(row)
+        self._keys.forget(sid)
+        self.compact()
+
+    def compact(self) -> None:
+        """VACUUM and empty the WAL: nothing deleted survives in any file."""
+        if self.memory:
+            return
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
