@@ -85,7 +85,9 @@ def list_sessions(store_path: Path, tr) -> int:
 
     rows = summaries(store_path)
     if not rows:
-        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=str(store_path)))
+        from assistant.store import display
+
+        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))
         return EXIT_OK
     for s in rows:
         deadline = s.deadline or "-"

@@ -124,7 +124,7 @@ def open_readonly(store_path: Path, sid: str, *, action: str = "show") -> dict:
     from assistant.dialog.loader import load_dialog
     from assistant.engine import progress
 
-    if not Path(store_path).exists():  # nothing stored yet: then this session does not exist either
+    if not store_exists(store_path):  # nothing stored yet: then this session does not exist either
         raise StoreError("no_session", session=sid)
     dialog = load_dialog()
     store = open_store(store_path, readonly=True)

@@ -40,10 +40,10 @@ def audit(store_path: Path, sid: str, as_json: bool, tr) -> int:
 
 def verify(store_path: Path, tr) -> int:
     """Name every session whose event log was changed outside the app."""
-    from assistant.store import open_store, store_exists
+    from assistant.store import display, open_store, store_exists
 
     if not store_exists(store_path):
-        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=str(store_path)))
+        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))
         return EXIT_OK
     store = open_store(store_path, readonly=True)
     try:

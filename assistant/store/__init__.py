@@ -17,8 +17,21 @@ def is_postgres(location: str | Path) -> bool:
 
 
 def store_exists(location: str | Path) -> bool:
-    """Whether there is a store to read (a database is always there; its tables may not be)."""
-    return is_postgres(location) or Path(location).exists()
+    """Whether there is a store to read: the file, or the tables in the database."""
+    if is_postgres(location):
+        from assistant.store.postgres import has_store
+
+        return has_store(str(location))
+    return Path(location).exists()
+
+
+def display(location: str | Path) -> str:
+    """The store's name for messages: a database URL without its password."""
+    if is_postgres(location):
+        from assistant.store.postgres import describe_url
+
+        return describe_url(str(location))
+    return str(location)
 
 
 def open_store(location: str | Path, *, readonly: bool = False, **kw):

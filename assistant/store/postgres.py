@@ -311,6 +311,13 @@ class _Transaction:
         return False
 
 
+def has_store(url: str) -> bool:
+    """Whether the database holds a store yet (`intake list` on a new database says 'none yet')."""
+    with connect(url) as db:
+        (found,) = db.execute("SELECT to_regclass('intake_meta') IS NOT NULL").fetchone()
+    return bool(found)
+
+
 # -- the read log (assistant.audit.log) ------------------------------------------
 def record_read(url: str, session_id: str, line: dict) -> None:
     with connect(url) as db:
