@@ -59,7 +59,7 @@ def record(store_path: Path | str, action: str, session_id: str, *, actor: str =
         },
     }
     if is_postgres(store_path):  # the team's reads in the shared database
-        from assistant.store.postgres import record_read
+        from assistant.store.postgres_reads import record_read
 
         record_read(str(store_path), session_id, line)
         return line
@@ -76,7 +76,7 @@ def record(store_path: Path | str, action: str, session_id: str, *, actor: str =
 def lines(store_path: Path | str, session_id: str | None = None) -> list[dict]:
     """Every logged action (for one session), oldest first; a damaged line is skipped and counted."""
     if is_postgres(store_path):
-        from assistant.store.postgres import read_lines
+        from assistant.store.postgres_reads import read_lines
 
         return read_lines(str(store_path), session_id)
     path = audit_path(Path(store_path))

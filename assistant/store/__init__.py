@@ -19,7 +19,7 @@ def is_postgres(location: str | Path) -> bool:
 def store_exists(location: str | Path) -> bool:
     """Whether there is a store to read: the file, or the tables in the database."""
     if is_postgres(location):
-        from assistant.store.postgres import has_store
+        from assistant.store.postgres_reads import has_store
 
         return has_store(str(location))
     return Path(location).exists()

@@ -15,7 +15,7 @@ promise of the SQLite store (`assistant.store.contract`), in PostgreSQL's terms:
   master key stays outside the database (a key file or a passphrase on the
   application server); only wrapped session keys and ciphertext are stored.
 - The read log (`assistant.audit.log`) goes into the table ``intake_reads``,
-  so that the whole team's reads are in one place.
+  so that the whole team's reads are in one place (`postgres_reads`).
 """
 
 from __future__ import annotations
@@ -309,27 +309,3 @@ class _Transaction:
             code = "disk_full" if isinstance(exc, psycopg.errors.DiskFull) else "write_failed"
             raise StoreError(code, reason=type(exc).__name__) from None
         return False
-
-
-def has_store(url: str) -> bool:
-    """Whether the database holds a store yet (`intake list` on a new database says 'none yet')."""
-    with connect(url) as db:
-        (found,) = db.execute("SELECT to_regclass('intake_meta') IS NOT NULL").fetchone()
-    return bool(found)
-
-
-# -- the read log (assistant.audit.log) ------------------------------------------
-def record_read(url: str, session_id: str, line: dict) -> None:
-    with connect(url) as db:
-        db.execute("INSERT INTO intake_reads (session_id, line) VALUES (%s, %s)",
-                   (session_id, json.dumps(line, ensure_ascii=False)))
-
-
-def read_lines(url: str, session_id: str | None = None) -> list[dict]:
-    with connect(url) as db:
-        if session_id is None:
-            rows = db.execute("SELECT line FROM intake_reads ORDER BY n").fetchall()
-        else:
-            rows = db.execute("SELECT line FROM intake_reads WHERE session_id = %s ORDER BY n",
-                              (session_id,)).fetchall()
-    return [json.loads(r[0]) for r in rows]

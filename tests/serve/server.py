@@ -21,13 +21,13 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, tmp_path: Path, *args: str, settings: str | None = None) -> None:
+    def __init__(self, tmp_path: Path, *args: str, settings: str | None = None, store: str | None = None) -> None:
         home = tmp_path / "home"
         home.mkdir(exist_ok=True)
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith(("INTAKE_", "XDG_"))}
         self.env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-                        INTAKE_STORE=str(tmp_path / "store.sqlite3"))
+                        INTAKE_STORE=store or str(tmp_path / "store.sqlite3"))
         if settings is not None:
             cfg = home / "config" / "intake-assistent"
             cfg.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """`intake serve` in a real headless browser: Debian's chromium, driven by Selenium.
 
-The page is loaded, the home screen appears (a screenshot is saved and its
+On a SQLite and on a PostgreSQL store, the page is loaded, the home screen appears (a screenshot is saved and its
 path printed), an intake is started and one question answered with the
 keyboard, and the answer is then read back from the store with `intake show`.
 
@@ -87,9 +87,10 @@ def browser():
     driver.quit()
 
 
-@pytest.fixture
-def served(tmp_path):
-    server = Served(tmp_path).start()
+@pytest.fixture(params=["sqlite", "postgres"])
+def served(request, tmp_path):
+    store = request.getfixturevalue("pg_server").new_database() if request.param == "postgres" else None
+    server = Served(tmp_path, store=store).start()
     yield server
     server.stop()
 
@@ -122,8 +123,18 @@ def test_browser_home_then_one_answer_is_stored(served, browser, tmp_path, capsy
     assert view["mode"] == "joint"
 
 
-def test_page_has_no_third_party_requests(served):
+def test_page_has_no_third_party_requests(tmp_path):
     """No Google Fonts (or any other host): the page names only its own server."""
+    import urllib.request
+
+    served = Served(tmp_path).start()
+    try:
+        _check_page(served)
+    finally:
+        served.stop()
+
+
+def _check_page(served) -> None:
     import urllib.request
 
     html = urllib.request.urlopen(f"http://127.0.0.1:{served.port}/", timeout=10).read().decode()
