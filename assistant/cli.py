@@ -120,10 +120,9 @@ def main(argv: list[str] | None = None) -> int:
             return commands.import_lbt(store_path, args.id, args.file, tr)
         if args.command == "serve":
             from assistant.ui.serve import serve
-            from assistant.settings import load_settings
 
             return serve(str(store_path), args.lang, tr, host=args.host, port=args.port, pre_intake=args.pre_intake,
-                         user_header=load_settings().user_header, public_url=args.public_url)
+                         public_url=args.public_url)
         if args.command == "new" or args.plain:
             from assistant import plain
 

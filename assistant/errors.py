@@ -53,6 +53,10 @@ def describe(exc: BaseException, *, intake_open: bool = True) -> Msg:
         template = _STORE_MESSAGES.get(exc.code)
         if template is not None:
             return Msg(template.msgid, template.context, exc.details)
+    database_error = _loaded("psycopg", "Error")  # the PostgreSQL store lost its server mid-way
+    if database_error and isinstance(exc, database_error):
+        unreachable = _STORE_MESSAGES["unreachable"]
+        return Msg(unreachable.msgid, unreachable.context, {"path": "PostgreSQL"})
     for module, name in (("assistant.engine.session", "SessionError"), ("assistant.outcome", "DecisionInvalid")):
         cls = _loaded(module, name)
         if cls and isinstance(exc, cls):

@@ -34,6 +34,7 @@ from textual_serve.server import Server, log
 
 from assistant.audit.identity import ROLE_ENV, USER_ENV
 from assistant.i18n import _
+from assistant.settings import SettingsError, load_settings
 
 _TEMPLATES = Path(__file__).with_name("serve_templates")
 _MAX_USER = 120
@@ -149,8 +150,13 @@ def command(store: str, lang: str, pre_intake: bool) -> str:
 
 
 def serve(store: str, lang: str, tr, *, host: str, port: int, pre_intake: bool,
-          user_header: str | None, public_url: str | None = None) -> int:
+          public_url: str | None = None) -> int:
     """Serve until Ctrl+C or SIGTERM; prints where, and the proxy reminder when not local."""
+    try:
+        user_header = load_settings().user_header
+    except SettingsError as exc:
+        print(tr(exc.msg), file=sys.stderr)
+        return 1
     words = {"start": tr(_("Beginnen")), "restart": tr(_("Opnieuw beginnen")),
              "ended": tr(_("Het venster is gesloten. Alle antwoorden zijn bewaard.")),
              "no_user": tr(_("U bent niet aangemeld. Meld u aan via de website van de gemeente."))}

@@ -34,3 +34,14 @@ def test_header_values_that_are_no_name_are_refused():
         assert user_from_header(bad) is None
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("intake.example.nl")
+
+
+def test_serve_with_a_broken_settings_file_says_so_and_serves_nothing(tmp_path, monkeypatch, capsys):
+    from assistant.i18n import translator
+    from assistant.ui.serve import serve
+
+    (tmp_path / "settings.toml").write_text('[serve]\nuser_header = "X Remote"\n', encoding="utf-8")
+    monkeypatch.setenv("INTAKE_CONFIG_DIR", str(tmp_path))
+    assert serve(str(tmp_path / "s.sqlite3"), "nl", translator("nl"), host="127.0.0.1", port=1,
+                 pre_intake=False) == 1
+    assert "De instelling [serve]" in capsys.readouterr().err

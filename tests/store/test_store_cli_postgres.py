@@ -45,3 +45,12 @@ def test_postgres_unreachable_server_is_a_message_without_the_password(tmp_path)
     assert done.returncode == 1
     assert "niet bereikbaar" in done.stderr and "Traceback" not in done.stderr
     assert "Geheim123" not in done.stderr + done.stdout
+
+
+def test_postgres_error_mid_session_is_the_unreachable_message():
+    import psycopg
+
+    from assistant.errors import describe
+
+    msg = describe(psycopg.OperationalError("server closed the connection unexpectedly"))
+    assert msg.msgid.startswith("De database {path} is niet bereikbaar") and msg.params == {"path": "PostgreSQL"}
