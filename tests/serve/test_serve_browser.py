@@ -62,6 +62,19 @@ class Page:
             time.sleep(0.3)
         raise AssertionError(f"{words!r} not shown within {timeout}s; last shown: {self.text()[-800:]!r}")
 
+    def requested_hosts(self) -> set[str]:
+        import json
+        from urllib.parse import urlsplit
+
+        hosts = set()
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") == "Network.requestWillBeSent":
+                url = message["params"]["request"]["url"]
+                if not url.startswith(("data:", "blob:")):
+                    hosts.add(urlsplit(url).netloc)
+        return hosts
+
     def keys(self, *keys: str) -> None:
         from selenium.webdriver.common.by import By
 
@@ -78,6 +91,7 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})  # every request the page makes
     for arg in ARGS:
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options, service=Service(DRIVER))
@@ -101,6 +115,8 @@ def test_browser_home_then_one_answer_is_stored(served, browser, tmp_path, capsy
     browser.driver.get(f"http://127.0.0.1:{served.port}/")
     browser.wait_for("Intake-assistent inburgering")
     browser.wait_for("Nieuwe intake")  # the home screen's footer: the caseload is on screen
+    # Page, script, styles, font and websocket: all from this server, nothing from Google or anyone else.
+    assert browser.requested_hosts() == {f"127.0.0.1:{served.port}"}
     shot = tmp_path / "home.png"
     assert browser.driver.save_screenshot(str(shot)) and shot.stat().st_size > 5000
     with capsys.disabled():  # in the test output, also when the test passes
