@@ -56,7 +56,8 @@ def main() -> None:
         import runpy
 
         sys.argv = [sys.argv[0], *[a for a in sys.argv[1:] if a != "--backends"]]
-        return runpy.run_path(str(Path(__file__).with_name("bench_backends.py")), run_name="__main__") and None
+        runpy.run_path(str(Path(__file__).with_name("bench_backends.py")), run_name="__main__")
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("INTAKE_CONFIG_DIR", tmp)
