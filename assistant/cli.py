@@ -11,6 +11,7 @@
     intake audit ID [--json] | intake verify who did what; was the log changed outside the app
     intake export ID --format avg -o FILE   everything stored about a session (AVG art. 15)
     intake erase ID --yes | intake retention [--dry-run]   erasure (AVG art. 17), retention
+    intake serve [--port P] [--host H] [--pre-intake]   the app in a browser (docs/deploy.md)
 
 Every failure a person can cause ends in a translated message and a non-zero
 exit, never a traceback. Heavy modules are imported inside the commands so
@@ -32,7 +33,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="intake", description="Intake-assistent inburgering")
-    p.add_argument("--store", type=Path, help=f"SQLite store (default: ${paths.STORE_ENV} or the user data dir)")
+    p.add_argument("--store", type=paths.store_location, help=f"SQLite store (default: ${paths.STORE_ENV} or the user data dir)")
     p.add_argument("--lang", help="language of the interface for the consulent (default nl)")
     p.add_argument("--plain", action="store_true", help="line-by-line conversation instead of the full-screen chat")
     sub = p.add_subparsers(dest="command")
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     ro = sub.add_parser("reopen", help="reopen a confirmed PIP, with the reason (kept as an event)")
     ro.add_argument("id")
     ro.add_argument("--reason", required=True)
+    w = sub.add_parser("serve", help="serve the app to a browser (textual-serve), see docs/deploy.md")
+    w.add_argument("--port", type=int, default=8000)
+    w.add_argument("--host", default="127.0.0.1", help="only with a reverse proxy with TLS and login in front")
+    w.add_argument("--pre-intake", action="store_true", help="serve only the inburgeraar's pre-intake")
+    w.add_argument("--public-url", help="the address the browser sees (behind a proxy), e.g. https://intake.example.nl")
     n = sub.add_parser("new", help="start a new intake in the plain conversation")
     n.add_argument("--mode", choices=["joint", "pre_intake", "training"], default="joint")
     from assistant.training.cli import add_parser as add_training
@@ -86,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     store_path = args.store or paths.default_store()
     try:
-        _secure(store_path, tr)
+        if isinstance(store_path, Path):
+            _secure(store_path, tr)
         from assistant import commands
 
         if args.command == "check":
@@ -121,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             from assistant.training.cli import run as run_training
 
             return run_training(args, store_path, tr)
+        if args.command == "serve":
+            from assistant.ui.serve import serve
+
+            return serve(str(store_path), args.lang, tr, host=args.host, port=args.port, pre_intake=args.pre_intake,
+                         public_url=args.public_url)
         if args.command == "new" or args.plain:
             from assistant import plain
             from assistant.training.guard import store_for

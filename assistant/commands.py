@@ -120,7 +120,9 @@ def list_sessions(store_path: Path, tr) -> int:
 
     rows = summaries(store_path)
     if not rows:
-        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=str(store_path)))
+        from assistant.store import display
+
+        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))
         return EXIT_OK
     for s in rows:
         deadline = s.deadline or "-"
@@ -160,7 +162,7 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     from assistant.duo import LbtImportError, import_lbt_result
     from assistant.engine.parse import Invalid, check_value
     from assistant.engine.session import Intake
-    from assistant.store.sqlite import Store
+    from assistant.store import open_store
 
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))
@@ -174,7 +176,7 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     from assistant.training.guard import refuse_lbt_import
 
     dialog = load_dialog()
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         refuse_lbt_import(store.session(sid).mode)
         intake = Intake.open(store, sid, dialog)
@@ -206,7 +208,7 @@ def reopen(store_path: Path, sid: str, reason: str | None, tr) -> int:
     from assistant.audit import log
     from assistant.dialog.loader import load_dialog
     from assistant.engine.session import Intake
-    from assistant.store.sqlite import Store
+    from assistant.store import open_store
     from assistant.text import clean
 
     reason = clean(reason or "", multiline=True).strip()
@@ -214,7 +216,7 @@ def reopen(store_path: Path, sid: str, reason: str | None, tr) -> int:
         say(tr, _("Schrijf op waarom u het PIP heropent (ten minste 10 tekens), met --reason."), err=True)
         return EXIT_USAGE
     dialog = load_dialog()
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         intake = Intake.open(store, sid, dialog)
         try:

@@ -24,6 +24,8 @@ _STORE_MESSAGES = {
     "write_failed": _("Het antwoord kon niet worden bewaard. Er is niets veranderd. Probeer het opnieuw."),
     "disk_full": _("De schijf is vol; het laatste antwoord is niet bewaard. "
                    "Maak ruimte vrij en probeer het opnieuw."),
+    "unreachable": _("De database {path} is niet bereikbaar. Kijk of de server draait, "
+                     "of vraag de beheerder om hulp."),
     "no_store": _("Er is nog geen opslagbestand in {path}. Begin eerst een intake."),
     "newer_store": _("Het opslagbestand {path} komt van een nieuwere versie van de intake-assistent. "
                      "Installeer die versie."),
@@ -51,6 +53,10 @@ def describe(exc: BaseException, *, intake_open: bool = True) -> Msg:
         template = _STORE_MESSAGES.get(exc.code)
         if template is not None:
             return Msg(template.msgid, template.context, exc.details)
+    database_error = _loaded("psycopg", "Error")  # the PostgreSQL store lost its server mid-way
+    if database_error and isinstance(exc, database_error):
+        unreachable = _STORE_MESSAGES["unreachable"]
+        return Msg(unreachable.msgid, unreachable.context, {"path": "PostgreSQL"})
     for module, name in (("assistant.engine.session", "SessionError"), ("assistant.outcome", "DecisionInvalid")):
         cls = _loaded(module, name)
         if cls and isinstance(exc, cls):

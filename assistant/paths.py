@@ -41,9 +41,16 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
-def default_store() -> Path:
-    """The SQLite store: ``--store`` beats ``INTAKE_STORE`` beats the data dir."""
+def store_location(value: str) -> Path | str:
+    """A SQLite file as a Path; a ``postgresql://`` URL stays a string (a Path would mangle it)."""
+    if value.startswith(("postgresql://", "postgres://")):
+        return value
+    return Path(value)
+
+
+def default_store() -> Path | str:
+    """The store: ``--store`` beats ``INTAKE_STORE`` beats the SQLite file in the data dir."""
     override = os.environ.get(STORE_ENV)
     if override:
-        return Path(override)
+        return store_location(override)
     return data_dir() / "sessions.sqlite3"

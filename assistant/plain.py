@@ -16,6 +16,7 @@ from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake, SessionError
 from assistant.engine.step import QUESTION, Step
 from assistant.i18n import _, translator
+from assistant.store import open_store, store_exists
 from assistant.store.sqlite import Store
 from assistant.text import clean
 
@@ -26,7 +27,7 @@ COMMANDS = _("Typ ? voor uitleg. Typ < om terug te gaan. Typ ! om over te slaan.
 def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,
         out=sys.stdout, speech: Callable[[str], str | None] | None = None) -> int:
     """`speech` (training mode) gives what the practice person says to a question id."""
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         intake = _choose(store, tr, mode, input_fn, out)
         if intake is None:
@@ -43,7 +44,8 @@ def _choose(store: Store, tr, mode: str, input_fn, out) -> Intake | None:
     from assistant.sessions import summaries
 
     dialog = load_dialog()
-    open_ones = [s for s in summaries(store.path) if s.status != "confirmed"] if store.path.exists() else []
+    where = getattr(store, "url", store.path)  # a PostgreSQL store's path is only its name in messages
+    open_ones = [s for s in summaries(where) if s.status != "confirmed"] if store_exists(where) else []
     if open_ones:
         print(tr(_("Open intakes:")), file=out)
         for i, s in enumerate(open_ones, 1):

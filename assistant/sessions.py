@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.i18n import Msg, _
-from assistant.store.sqlite import Store, StoreError
+from assistant.store import open_store, store_exists
+from assistant.store.sqlite import StoreError
 
 if TYPE_CHECKING:  # the engine is imported only when there is a session to fold (start-up time)
     from assistant.engine import state as ev
@@ -62,9 +63,9 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
 
 
 def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
-    if not Path(store_path).exists():
+    if not store_exists(store_path):
         return []
-    store = Store(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     try:
         rows = store.sessions()
         if not rows:  # an empty caseload needs neither the dialog nor the engine (start-up time)
@@ -127,10 +128,10 @@ def open_readonly(store_path: Path, sid: str, *, action: str = "show") -> dict:
     from assistant.dialog.loader import load_dialog
     from assistant.engine import progress
 
-    if not Path(store_path).exists():  # nothing stored yet: then this session does not exist either
+    if not store_exists(store_path):  # nothing stored yet: then this session does not exist either
         raise StoreError("no_session", session=sid)
     dialog = load_dialog()
-    store = Store(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     try:
         row = store.session(sid)
         state = fold(store, sid, dialog if row.fingerprint == dialog.fingerprint else None)

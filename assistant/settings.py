@@ -9,6 +9,8 @@
     review = "f5"            # key binding id = key
     [policy]
     onderwijsroute_richtleeftijd = 27   # the gemeente's policy values (law/policy.yaml)
+    [serve]
+    user_header = "X-Remote-User"   # `intake serve`: the login proxy's header with the user name
 
 A missing file means defaults. A broken file is refused as a whole with a
 message naming the problem: settings are never half-applied.
@@ -25,7 +27,7 @@ from assistant import paths
 from assistant.i18n import Msg, _
 
 SETTINGS_FILE = "settings.toml"
-SECTIONS = {"ui", "keys", "policy"}
+SECTIONS = {"ui", "keys", "policy", "serve"}
 UI_KEYS = {"locale": str, "second_locale": str, "bidi_visual": bool, "user": str}
 
 
@@ -44,6 +46,7 @@ class Settings:
     policy: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     user: str | None = None     # who the consulent is in the event log (assistant.audit.identity)
+    user_header: str | None = None  # `intake serve` behind a login proxy (assistant.ui.serve)
 
 
 def settings_path() -> Path:
@@ -61,7 +64,7 @@ def load_settings(path: Path | None = None) -> Settings:
                               path=str(path), reason=str(exc))) from None
     unknown = set(data) - SECTIONS
     if unknown:
-        raise SettingsError(_("Onbekend deel [{name}] in {path}. Gebruik [ui], [keys] of [policy].",
+        raise SettingsError(_("Onbekend deel [{name}] in {path}. Gebruik [ui], [keys], [policy] of [serve].",
                               name=sorted(unknown)[0], path=str(path)))
     ui = data.get("ui", {})
     for key, value in ui.items():
@@ -72,5 +75,17 @@ def load_settings(path: Path | None = None) -> Settings:
     keys = data.get("keys", {})
     if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()):
         raise SettingsError(_("Een toets in [keys] van {path} klopt niet. Schrijf zo: review = \"f5\".", path=str(path)))
+    serve = data.get("serve", {})
+    header = serve.get("user_header") if isinstance(serve, dict) else None
+    if not isinstance(serve, dict) or set(serve) - {"user_header"} or (header is not None and not _header_name(header)):
+        raise SettingsError(_("De instelling [serve] in {path} klopt niet. Schrijf zo: user_header = \"X-Remote-User\".",
+                              path=str(path)))
     return Settings(ui.get("locale"), ui.get("second_locale"), ui.get("bidi_visual", False),
-                    dict(keys), dict(data.get("policy", {})), path, user=ui.get("user"))
+                    dict(keys), dict(data.get("policy", {})), path, user=ui.get("user"),
+                    user_header=header)
+
+
+def _header_name(value: object) -> bool:
+    """An HTTP header name: letters, digits and dashes."""
+    return isinstance(value, str) and 0 < len(value) <= 64 and all(c.isascii() and (c.isalnum() or c == "-")
+                                                                   for c in value)

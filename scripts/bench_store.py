@@ -1,6 +1,7 @@
 """Time one Store.append (the durable commit of one answer), in microseconds.
 
     .venv/bin/python scripts/bench_store.py [N] [OLD_MODULE.py]
+    .venv/bin/python scripts/bench_store.py --backends [--seconds S]   SQLite and PostgreSQL, 1/10/50 sessions
 
 With OLD_MODULE (e.g. the store of an earlier commit, from `git show`), the
 same loop runs on it too, for a before/after figure. Prints; asserts nothing.
@@ -51,6 +52,12 @@ def crypto_only(n: int) -> None:
 
 
 def main() -> None:
+    if "--backends" in sys.argv:  # capacity of both backends (scripts/bench_backends.py, docs/deploy.md)
+        import runpy
+
+        sys.argv = [sys.argv[0], *[a for a in sys.argv[1:] if a != "--backends"]]
+        runpy.run_path(str(Path(__file__).with_name("bench_backends.py")), run_name="__main__")
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("INTAKE_CONFIG_DIR", tmp)

@@ -12,11 +12,12 @@ from assistant.text import clean_line
 def audit(store_path: Path, sid: str, as_json: bool, tr) -> int:
     """Every event (who, when, what: never the answer) and every logged read of a session."""
     from assistant.audit import log
-    from assistant.store.sqlite import Store, StoreError
+    from assistant.store import open_store, store_exists
+    from assistant.store.sqlite import StoreError
 
-    if not Path(store_path).exists():
+    if not store_exists(store_path):
         raise StoreError("no_session", session=sid)
-    store = Store(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     try:
         store.session(sid)
         rows = store.event_heads(sid)
@@ -39,12 +40,12 @@ def audit(store_path: Path, sid: str, as_json: bool, tr) -> int:
 
 def verify(store_path: Path, tr) -> int:
     """Name every session whose event log was changed outside the app."""
-    from assistant.store.sqlite import Store
+    from assistant.store import display, open_store, store_exists
 
-    if not Path(store_path).exists():
-        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=str(store_path)))
+    if not store_exists(store_path):
+        say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))
         return EXIT_OK
-    store = Store(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     try:
         rows = store.sessions()
         broken = [(row.id, store.verify(row.id)) for row in rows]

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from assistant.audit.identity import person_for
+from assistant.store import is_postgres
 
 PROCESSING_ACTIVITY = "brede-intake-inburgering"   # Wet inburgering 2021, art. 14 (the PIP)
 PURPOSES = {
@@ -57,6 +58,11 @@ def record(store_path: Path | str, action: str, session_id: str, *, actor: str =
             "intake.purpose": PURPOSES.get(action, action),
         },
     }
+    if is_postgres(store_path):  # the team's reads in the shared database
+        from assistant.store.postgres_reads import record_read
+
+        record_read(str(store_path), session_id, line)
+        return line
     path = audit_path(Path(store_path))
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
@@ -69,6 +75,10 @@ def record(store_path: Path | str, action: str, session_id: str, *, actor: str =
 
 def lines(store_path: Path | str, session_id: str | None = None) -> list[dict]:
     """Every logged action (for one session), oldest first; a damaged line is skipped and counted."""
+    if is_postgres(store_path):
+        from assistant.store.postgres_reads import read_lines
+
+        return read_lines(str(store_path), session_id)
     path = audit_path(Path(store_path))
     if not path.exists():
         return []

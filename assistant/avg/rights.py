@@ -13,7 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from assistant.audit import log
-from assistant.store.sqlite import Store, StoreError
+from assistant.store import open_store, store_exists
+from assistant.store.sqlite import StoreError
 
 RETENTION_POLICY = "bewaartermijn_intake_jaren"
 
@@ -31,7 +32,7 @@ def access(store_path: Path, sid: str) -> dict:
 
 def erase(store_path: Path, sid: str, *, action: str = "erase") -> None:
     """Erase one session; raises StoreError('in_use') while it is open elsewhere."""
-    store = Store(store_path)
+    store = open_store(store_path)
     try:
         store.erase(sid)
     finally:
@@ -49,13 +50,13 @@ def retention_years() -> int:
 
 def due_for_retention(store_path: Path, today: date, years: int) -> list[tuple[str, str]]:
     """(session id, date of its last event) for every session past the retention period."""
-    if not Path(store_path).exists():
+    if not store_exists(store_path):
         return []
     try:
         limit = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         limit = today.replace(year=today.year - years, day=28)
-    store = Store(store_path, readonly=True)
+    store = open_store(store_path, readonly=True)
     try:
         due = []
         for row in store.sessions():

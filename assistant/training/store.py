@@ -30,8 +30,18 @@ CREATE TABLE IF NOT EXISTS training_scores (
 """
 
 
-def training_store_path(real_store: Path) -> Path:
-    """`sessions.sqlite3` -> `sessions-oefening.sqlite3` in the same folder."""
+def training_store_path(real_store: Path | str) -> Path:
+    """`sessions.sqlite3` -> `sessions-oefening.sqlite3` in the same folder.
+
+    A team's PostgreSQL store holds real cases only: practice stays in the
+    trainee's own SQLite file beside the default store.
+    """
+    from assistant.store import is_postgres
+
+    if is_postgres(real_store):
+        from assistant import paths
+
+        real_store = paths.data_dir() / "sessions.sqlite3"
     real_store = Path(real_store)
     if real_store.stem.endswith(SUFFIX):
         return real_store

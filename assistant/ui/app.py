@@ -14,6 +14,8 @@ from textual.app import App
 from assistant.errors import describe
 from assistant.i18n import _, translator
 from assistant.settings import Settings, SettingsError, load_settings
+from assistant.paths import store_location
+from assistant.store import open_store
 from assistant.store.sqlite import Store
 from assistant.ui import keymap
 from assistant.ui.home import HomeScreen
@@ -36,7 +38,7 @@ class IntakeApp(App):
     def __init__(self, store_path: Path, lang: str = "nl", *, settings: Settings | None = None,
                  dialog=None, today=None) -> None:
         super().__init__()
-        self.store_path, self.tr = Path(store_path), translator(lang)
+        self.store_path, self.tr = store_location(str(store_path)), translator(lang)
         self.settings = settings or Settings()
         self._dialog = dialog
         self._today = today
@@ -58,7 +60,7 @@ class IntakeApp(App):
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
-        self.store = Store(self.store_path)
+        self.store = open_store(self.store_path)
         self.push_screen(self._home(self.store_path, self.tr))
         self.call_after_refresh(self._warm_up)
 

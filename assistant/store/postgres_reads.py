@@ -1,0 +1,36 @@
+"""The PostgreSQL store's read log and existence check, one short connection each.
+
+`assistant.audit.log` writes a line for every open, show, export and erasure;
+with a PostgreSQL store the line goes into ``intake_reads`` (created with the
+other tables by `assistant.store.postgres`), so the team's reads are in one
+place and survive an erased session, as the SQLite store's log file does.
+"""
+
+from __future__ import annotations
+
+import json
+
+from assistant.store.postgres import connect
+
+
+def has_store(url: str) -> bool:
+    """Whether the database holds a store yet (`intake list` on a new database says 'none yet')."""
+    with connect(url) as db:
+        (found,) = db.execute("SELECT to_regclass('intake_meta') IS NOT NULL").fetchone()
+    return bool(found)
+
+
+def record_read(url: str, session_id: str, line: dict) -> None:
+    with connect(url) as db:
+        db.execute("INSERT INTO intake_reads (session_id, line) VALUES (%s, %s)",
+                   (session_id, json.dumps(line, ensure_ascii=False)))
+
+
+def read_lines(url: str, session_id: str | None = None) -> list[dict]:
+    with connect(url) as db:
+        if session_id is None:
+            rows = db.execute("SELECT line FROM intake_reads ORDER BY n").fetchall()
+        else:
+            rows = db.execute("SELECT line FROM intake_reads WHERE session_id = %s ORDER BY n",
+                              (session_id,)).fetchall()
+    return [json.loads(r[0]) for r in rows]
