@@ -12,6 +12,7 @@ decision. HOME, XDG dirs and the store are private to the test.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -109,6 +110,8 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
            "XDG_CACHE_HOME": str(tmp_path / "cache"), "INTAKE_STORE": str(store),
            "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+    if os.environ.get("PYTHONPATH"):  # the code under test, when it is not the installed checkout
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     tmux = Tmux(tmp_path)
     asked: list[str] = []
     visited_overview = False
