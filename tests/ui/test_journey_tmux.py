@@ -132,8 +132,8 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
                 tmux.keys("C-r")
                 tmux.wait_for("Overzicht:")
                 tmux.keys("Escape")  # "Terug naar het gesprek"
-                shown = wait_until(tmux, lambda s: (card(s) or (0, 0, ""))[2] == label,
-                                   f"question {label!r} again after the overview")
+                shown = wait_until(tmux, lambda s: (card(s) or (0, 0, ""))[2] == label and "Typ een getal" in s,
+                                   f"question {label!r} with its number field again after the overview (F2)")
                 continue
             asked.append(q.id)
             keys = answer_keys(q, SAMIRA.get(q.id))
