@@ -100,7 +100,6 @@ def intake_cli(store, *args) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.xfail(strict=True, reason="FINDINGS.md F2: after Ctrl+R and Escape halfway the chat has no input")
 def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pip(tmp_path):
     dialog = load_dialog()
     tr = translator("nl")
@@ -161,7 +160,6 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
                 wait_until(tmux, lambda s, typed=keys[1]: typed[:30] in s, f"{keys[1]!r} in its field")
             else:
                 wait_until(tmux, lambda s: True, "a settled screen")
-        assert date.today().isoformat() in tmux.screen(), "the PIP date was overwritten"
         tmux.keys("Enter")
         tmux.wait_for("Het PIP is bevestigd door de consulent.")
         tmux.keys("F10")
@@ -175,6 +173,7 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
     besluit = shown["decision"]["besluit"]
     assert besluit["akkoord"] is False and besluit["leerroute"] == "B"
     assert besluit["motivatie"] == MOTIVATION and besluit["gemeentecode"] == "0363"
+    assert besluit["dagtekening_pip"] == date.today().isoformat()  # the proposed date, kept (Tab did not overwrite it)
     answers = shown["answers"]
     assert answers["geboortedatum"] == "2004-03-12" and answers["doelgroep"] == "asielstatushouder"
     assert answers["hoofddoel"] == "opleiding" and answers["opleidingswens"] == "Farmacie studeren"
