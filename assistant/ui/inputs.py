@@ -221,6 +221,10 @@ class AnswerInput(Vertical):
 
     def _display(self, kind: str) -> None:
         self.kind = kind
+        for button in self.query(Button):
+            # Button ignores Enter for 0.2 s after a press ("-active"); on a new question
+            # that would drop the answer to a second Ja/Nee typed right after the first.
+            button.remove_class("-active")
         for part in PARTS:
             widget = self.query_one("#multi-row" if part == "multi" else f"#{part}")
             widget.display = part == kind

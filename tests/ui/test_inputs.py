@@ -59,6 +59,12 @@ topics:
       - id: fiets
         type: yesno
         text: Heeft u een fiets?
+      - id: huis
+        type: yesno
+        text: Heeft u een huis?
+      - id: auto
+        type: yesno
+        text: Heeft u een auto?
       - id: slot
         type: text
         text: Nog iets?
@@ -88,18 +94,21 @@ async def test_multiselect_shows_all_options_space_toggles_enter_confirms(make_a
     assert open_readonly(ui_store, sid)["answers"]["vervoer"] == ["bus", "lopen"]
 
 
-async def test_yes_no_answers_with_letters_and_arrows(make_app, ui_store, tmp_path):
+async def test_yes_no_answers_with_enter_letters_and_arrows(make_app, ui_store, tmp_path):
     app = make_app(dialog=five(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "werk", {"voertaal": "nl"})
         shown = screen_text(app)
         assert "Ja (j)" in shown and "Nee (n)" in shown  # the keys are on the buttons
-        await press(app, pilot, "j")
+        await press(app, pilot, "enter")  # Ja has the focus
+        await press(app, pilot, "enter")  # right after: not swallowed by the button's press effect
         await press(app, pilot, "n")
+        await press(app, pilot, "j")
         await press(app, pilot, "right", "enter")  # the arrow moves from Ja to Nee
+        assert app.screen.step.question.id == "slot"
         sid = app.intake.id
     answers = open_readonly(ui_store, sid)["answers"]
-    assert (answers["werk"], answers["kind"], answers["fiets"]) == (True, False, False)
+    assert [answers[q] for q in ("werk", "kind", "fiets", "huis", "auto")] == [True, True, False, True, False]
 
 
 async def test_yes_no_buttons_and_letters_follow_the_interface_language(make_app, ui_store, tmp_path):
