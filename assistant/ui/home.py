@@ -6,10 +6,11 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from assistant.i18n import _
 from assistant.sessions import summaries
+from assistant.ui.keybar import KeyFooter
 from assistant.ui.render import local_date, text
 
 MODES = {"joint": _("samen"), "pre_intake": _("voorbereiding"), "training": _("oefenen")}
@@ -25,7 +26,7 @@ class HomeScreen(Screen):
         yield Static(text(self.tr(_("Kies een intake en druk op Enter. Of druk op n voor een nieuwe intake."))),
                      id="home-help")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first pushed: the one place the caseload is (re)read."""

@@ -23,14 +23,14 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, SelectionList
+from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from assistant.dialog.model import Question
 from assistant.i18n import _
+from assistant.ui.fields import AnswerField, MultiSelect, first_letter
 from assistant.ui.render import content, text
 
 PLACEHOLDERS = {
@@ -42,49 +42,6 @@ PLACEHOLDERS = {
 FREE = tuple(PLACEHOLDERS)
 PARTS = ("free", "yesno", "choices", "multi", "ack", "phase")
 _YES, _NO, _DONE, _READ = _("Ja"), _("Nee"), _("Klaar"), _("Gelezen")
-
-
-class AnswerField(Input):
-    """The free-text field. Enter hands the text on and empties the field at once,
-    so whatever is typed next (type-ahead) is the start of the next answer."""
-
-    pending = 0        # answers handed on and not yet shown back by the chat
-    last_sent = ""     # the last text handed on: put back if the engine refuses it
-
-    async def _on_key(self, event: events.Key) -> None:
-        """The field's own keys (Enter, Backspace, Ctrl+U, arrows) in the order they came.
-
-        Textual runs a widget's bindings only when the key has bubbled up to the
-        app, after the field already took the letters typed behind it: a fast
-        'Ctrl+U 1 2 3' then cleared the digits, and 'Enter h' sent the 'h' along.
-        """
-        bindings = self._bindings.key_to_bindings.get(event.key)
-        if bindings:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(bindings[0].action)
-            return
-        await super()._on_key(event)
-
-    async def action_submit(self) -> None:
-        value = self.value
-        self.pending += 1
-        self.last_sent = value
-        self.value = ""
-        self.post_message(self.Submitted(self, value, None))
-
-
-class MultiSelect(SelectionList):
-    """Space ticks or unticks; Enter confirms the ticked answers (it never unticks)."""
-
-    BINDINGS = [Binding("enter", "confirm", show=False)]
-
-    @dataclass
-    class Confirmed(Message):
-        pass
-
-    def action_confirm(self) -> None:
-        self.post_message(self.Confirmed())
 
 
 class AnswerInput(Vertical):
@@ -209,13 +166,13 @@ class AnswerInput(Vertical):
     def _fill_yesno(self) -> None:
         tr, second = self.tr, self.second_tr
         yes, no = tr(_YES), tr(_NO)
-        yes_keys, no_keys = {"j", "y", _first(yes)}, {"n", _first(no)}
+        yes_keys, no_keys = {"j", "y", first_letter(yes)}, {"n", first_letter(no)}
         if second is not None:
-            yes_keys.add(_first(second(_YES)))
-            no_keys.add(_first(second(_NO)))
+            yes_keys.add(first_letter(second(_YES)))
+            no_keys.add(first_letter(second(_NO)))
         self.yes_keys, self.no_keys = frozenset(yes_keys - no_keys - {""}), frozenset(no_keys - yes_keys - {""})
-        yes_key = _first(yes) if _first(yes) in self.yes_keys else "j"
-        no_key = _first(no) if _first(no) in self.no_keys else "n"
+        yes_key = first_letter(yes) if first_letter(yes) in self.yes_keys else "j"
+        no_key = first_letter(no) if first_letter(no) in self.no_keys else "n"
         self.query_one("#yes", Button).label = content(f"{self._plain(_YES)} ({yes_key})")
         self.query_one("#no", Button).label = content(f"{self._plain(_NO)} ({no_key})")
 
@@ -292,8 +249,3 @@ class AnswerInput(Vertical):
         if ch and (ch in self.yes_keys or ch in self.no_keys):
             event.stop()
             self.post_message(self.Submitted(ch in self.yes_keys))
-
-
-def _first(word: str) -> str:
-    word = word.strip()
-    return word[:1].casefold() if word[:1].isalpha() else ""
