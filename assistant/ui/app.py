@@ -128,6 +128,7 @@ class IntakeApp(App):
         finally:
             self.intake.close()
             self.intake = None
+            self.nav.return_to = None
         await self.nav.pop_to(self.home_screen)
         self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
 
