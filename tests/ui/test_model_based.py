@@ -84,6 +84,7 @@ class Runner:
         self.done: list = []
         self.sid: str | None = None
         self.screens_seen: set = set()
+        self.stored_kinds: dict[str, int] = {}  # positions the store passed through (question/review/...)
         self.findings: list[tuple[str, str, list]] = []  # tolerated invariant failures (exploration)
 
     # -- actions ------------------------------------------------------------------
@@ -95,6 +96,7 @@ class Runner:
                 return  # leaving the app is not a step we can check further
             await self.pilot.press(arg)
             self.done.append(action)  # press() already waited for the screen to settle
+            self.screens_seen.add(self.app.screen.id or type(self.app.screen).__name__)
             return
         elif kind == "type":
             await self.pilot.press(*arg) if arg else None
@@ -117,7 +119,7 @@ class Runner:
                 await self.pilot.press(arg)
         await self.pilot.pause()
         self.done.append(action)
-        self.screens_seen.add(self.app.screen.id)
+        self.screens_seen.add(self.app.screen.id or type(self.app.screen).__name__)
 
     async def _answer(self, rng: random.Random) -> None:
         """Answer the chat's question the way its widget expects; elsewhere press Enter."""
@@ -213,6 +215,8 @@ class Runner:
             store.close()
         view = {"position": state.position, "answers": progress.effective(self.dialog, state.answers),
                 "skipped": state.skipped, "mode": row.mode}
+        kind = state.position if state.position in ("review", "awaiting_lbt", "proposal", "confirmed") else "question"
+        self.stored_kinds[kind] = self.stored_kinds.get(kind, 0) + 1
         relevant = progress.relevant(self.dialog, view["answers"])
         view["relevant"] = relevant
         view["answered"] = sum(1 for q in relevant if q.id in view["answers"] or q.id in view["skipped"])
@@ -341,7 +345,7 @@ async def run_actions(make_app, store_path: Path, lang: str, actions, *, dialog=
 #   INTAKE_MBT_EXAMPLES=50 INTAKE_MBT_STEPS=600 .venv/bin/python -m pytest tests/ui/test_model_based.py
 # INTAKE_MBT_SHRINK=1 lets hypothesis shrink a failure to a shorter action list (slow).
 EXAMPLES = int(os.environ.get("INTAKE_MBT_EXAMPLES", "3"))
-STEPS = int(os.environ.get("INTAKE_MBT_STEPS", "300"))
+STEPS = int(os.environ.get("INTAKE_MBT_STEPS", "120"))
 # Wall-clock bound for the whole test (seconds): examples stop after the step that passes it.
 # A step costs 0.15 s on an idle machine and up to 2 s on a loaded one; the bound keeps the suite's time.
 BUDGET = float(os.environ.get("INTAKE_MBT_BUDGET", "75"))
@@ -396,6 +400,7 @@ def test_random_intents_and_keys_never_crash_dead_end_or_disagree_with_the_store
     runner = replay(actions, lang, until=STATS["until"])
     STATS["examples"] += 1
     STATS["steps"] += len(runner.done)
-    print(f"model-based: {STATS['examples']} examples, {STATS['steps']} steps so far ({lang})")
+    print(f"model-based: {STATS['examples']} examples, {STATS['steps']} steps so far ({lang}; "
+          f"screens {sorted(str(x) for x in runner.screens_seen)}; stored {runner.stored_kinds})")
     for code, text, taken in runner.findings:
         print(f"FINDING [{code}] after {len(taken)} steps: {text}\n{describe(taken[-12:])}")
