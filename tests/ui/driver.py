@@ -54,6 +54,7 @@ async def answer_current(app, pilot, value: str | None = None) -> str:
         field = widget.query_one("Input")
         field.value = value if value is not None else PREFER.get(q.id, TYPED[q.type])
         field.focus()
+        await pilot.pause()  # focus is set on the next loop turn, before Enter
         await pilot.press("enter")
     elif q.type == "yesno":
         await press_button(app, pilot, "#yes" if value != "nee" else "#no")
@@ -75,6 +76,7 @@ async def answer_current(app, pilot, value: str | None = None) -> str:
 async def press_button(app, pilot, selector: str) -> None:
     """Focus a button and press Enter: works wherever it is scrolled to."""
     app.screen.query(selector).last().focus()
+    await pilot.pause()
     await press(app, pilot, "enter")
 
 
