@@ -95,13 +95,19 @@ class Runner:
             if arg == "f10" and screen.id == "home":
                 return  # leaving the app is not a step we can check further
             await self.pilot.press(arg)
-            self.done.append(action)  # press() already waited for the screen to settle
+            await self._settle()
+            self.done.append(action)
             self.screens_seen.add(self.app.screen.id or type(self.app.screen).__name__)
             return
         elif kind == "type":
             await self.pilot.press(*arg) if arg else None
         elif kind == "answer":
             await self._answer(random.Random(arg))
+        elif kind == "answers":  # a run of answers in a row, checked after each (gets random walks to the end)
+            for i in range(arg):
+                await self._answer(random.Random(arg * 1000 + i))
+                await self._settle()
+                self.check()
         elif kind == "answer_open":  # for regression lists: answer only while the chat asks something
             if screen.id == "chat" and getattr(screen, "step", None) is not None and screen.step.question is not None:
                 await self._answer(random.Random(arg))
@@ -117,9 +123,18 @@ class Runner:
         elif kind == "new":
             if screen.id == "home":
                 await self.pilot.press(arg)
-        await self.pilot.pause()
+        await self._settle()
         self.done.append(action)
         self.screens_seen.add(self.app.screen.id or type(self.app.screen).__name__)
+
+    async def _settle(self) -> None:
+        """Wait until the app is idle and its navigator (if any) has made every screen change asked for."""
+        for _ in range(500):  # bounded: a hung navigator fails the step instead of hanging it
+            await self.pilot.pause()
+            nav = getattr(self.app, "nav", None)
+            if not getattr(nav, "pending", False):
+                return
+        raise AssertionError("the screens never settled")
 
     async def _answer(self, rng: random.Random) -> None:
         """Answer the chat's question the way its widget expects; elsewhere press Enter."""
@@ -366,8 +381,10 @@ def to_action(pair):
         return ("skip", 0)
     if bucket < 92:
         return ("submit", 0)
-    if bucket < 96:
+    if bucket < 95:
         return ("deviate", 0)
+    if bucket < 98:
+        return ("answers", 5 + seed % 20)
     return ("new", "np"[seed % 2])
 
 
