@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.dialog.loader import load_dialog
+from assistant.engine import progress
 from assistant.engine.session import Intake, SessionError
 from assistant.engine.step import QUESTION, Step
 from assistant.i18n import _, translator
@@ -142,13 +143,15 @@ def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
     print("", file=out)
     if step.kind == "review":
         print(tr(_("Overzicht: {done} van {total} vragen klaar.", done=step.answered, total=step.total)), file=out)
-        for t in step.topics:
-            print(f"  - {clean(tr(t.title))}: {t.status}", file=out)
+        _show_topics(step, tr, out)
         if step.missing:
-            print(tr(_("Nog open: {ids}", ids=", ".join(step.missing))), file=out)
+            print(tr(_("Deze verplichte vragen zijn nog open:")), file=out)
+            for qid in step.missing:
+                print("    • " + clean(tr(intake.dialog.question(qid).msg("text"))), file=out)
         prompt = _("Enter: verder. Of typ het nummer van een onderwerp om het te openen. q: stoppen. ")
     else:
         print(tr(_STATUS_TEXT[step.kind]), file=out)
+        _show_topics(step, tr, out)
         prompt = _("Typ het nummer van een onderwerp om iets te veranderen, of q om te stoppen. ")
     try:
         raw = input_fn(tr(prompt)).strip()
@@ -166,6 +169,18 @@ def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
     if step.kind == "review":
         return intake.submit()
     return None
+
+
+# The same words as the chat's topic panel (assistant/ui/topics.py), which this
+# module may not import: the plain mode runs where Textual cannot.
+STATUS_WORDS = {progress.DONE: _("klaar"), progress.OPEN: _("open"), progress.SKIPPED: _("overgeslagen"),
+                progress.WAITING: _("wacht"), progress.NOT_APPLICABLE: _("niet nodig")}
+
+
+def _show_topics(step: Step, tr, out) -> None:
+    """Every topic with its number (what the prompt asks to type) and its status in words."""
+    for i, t in enumerate(step.topics, 1):
+        print(f"  {i}. {clean(tr(t.title))}: {tr(STATUS_WORDS[t.status])}", file=out)
 
 
 _STATUS_TEXT = {

@@ -19,6 +19,7 @@ from assistant.store import open_store
 from assistant.store.sqlite import Store
 from assistant.ui import keymap
 from assistant.ui.home import HomeScreen
+from assistant.ui.navigator import Navigator
 
 # The chat, review, proposal and help screens (and the dialog itself) are
 # imported when first needed: start-up shows only the home screen, and every
@@ -47,6 +48,8 @@ class IntakeApp(App):
         self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
         self._chat = None
         self._dialog_lock = threading.Lock()
+        self.nav = Navigator(self)
+        self._phase_classes: dict = {}
 
     @property
     def dialog(self):
@@ -98,6 +101,11 @@ class IntakeApp(App):
         self._open(lambda: Intake.open(self.store, sid, self.dialog, **self._kw()))
 
     def _open(self, opener) -> None:
+        self.nav.request(self._open_now, opener)
+
+    async def _open_now(self, opener) -> None:
+        if self.intake is not None:  # a key pressed twice: one intake at a time
+            return
         try:
             self.intake = opener()
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
@@ -107,59 +115,35 @@ class IntakeApp(App):
             from assistant.ui.chat import ChatScreen
 
             self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
-        self.push_screen(self._chat(self.intake, self.tr))
+        await self.nav.pop_to(self.home_screen)
+        await self.push_screen(self._chat(self.intake, self.tr))
 
-    def leave_intake(self, screen) -> None:
+    def leave_intake(self, screen=None) -> None:
         """Pause: everything is stored already; close the session and go home."""
-        if self.intake is not None:
-            try:
-                self.intake.pause()
-            finally:
-                self.intake.close()
-                self.intake = None
-        while not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
+        self.nav.request(self._leave_now)
+
+    async def _leave_now(self) -> None:
+        if self.intake is None:
+            return
+        try:
+            self.intake.pause()
+        finally:
+            self.intake.close()
+            self.intake = None
+            self.nav.return_to = None
+        await self.nav.pop_to(self.home_screen)
         self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
 
-    # -- phases -------------------------------------------------------------------------
-    def show_phase(self, chat, step) -> None:
-        from assistant.ui.proposal import ProposalScreen
-        from assistant.ui.review import ReviewScreen
+    @property
+    def home_screen(self):
+        return next(s for s in self.screen_stack if isinstance(s, HomeScreen))
 
-        chat.query_one("#input-area").remove_children()
-        messages = {"review": _("Alle vragen zijn gesteld. Bekijk het overzicht."),
-                    "awaiting_lbt": _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
-                    "proposal": _("Het voorstel voor het PIP is klaar."),
-                    "confirmed": _("Het PIP is bevestigd door de consulent.")}
-        chat.query_one("#transcript").note(self.tr(messages[step.kind]), "bold")
-        if step.kind == "review":
-            self.push_screen(ReviewScreen(self.intake, self.tr))
-        elif step.kind == "proposal":
-            self.push_screen(ProposalScreen(self.intake, self.tr))
-
-    def edit_answer(self, review, qid: str) -> None:
-        self.pop_screen()
-        chat = self.screen
-        step = chat.run_intent(self.intake.goto, qid)
-        if step is not None:
-            chat.show(step)
-
-    def submit_review(self, review) -> None:
-        from assistant.ui.review import ReviewScreen
-
-        self.pop_screen()
-        chat = self.screen
-        step = chat.run_intent(self.intake.submit)
-        if step is not None:
-            if step.error is not None:
-                chat.show(step)
-                self.push_screen(ReviewScreen(self.intake, self.tr))
-            else:
-                chat.show(step)
-
-    def decision_taken(self, proposal) -> None:
-        self.pop_screen()
-        self.screen.show(self.intake.step())
+    def phase_bindings(self, cls):
+        """The review or proposal screen class with its keys (footer, F2) in the current language."""
+        key = (cls, self.tr.locale)
+        if key not in self._phase_classes:  # one class per screen and language, not one per visit
+            self._phase_classes[key] = _with_bindings(cls, keymap.PHASE_KEYS, self.tr)
+        return self._phase_classes[key]
 
     def choose_interface_language(self) -> None:
         """Switch the interface language while running (from the home screen)."""

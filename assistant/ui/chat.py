@@ -12,20 +12,26 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from assistant.bidi import visual_order_requested
-from assistant.engine.step import QUESTION, Step
+from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.errors import describe
 from assistant.i18n import _, translator
 from assistant.locale_settings import text_direction
 from assistant.ui.inputs import AnswerInput
+from assistant.ui.keybar import KeyFooter
 from assistant.ui.modals import LanguagePicker, TextPrompt
 from assistant.ui.render import answer_text, text, visual_line
 from assistant.ui.topics import TopicPanel
 from assistant.ui.transcript import Transcript
 
 ROLE = {"consulent": _("Consulent"), "inburgeraar": _("Inburgeraar"), "duo": _("DUO")}
+PHASE_MESSAGES = {REVIEW: _("Alle vragen zijn gesteld. Bekijk het overzicht."),
+                  AWAITING_LBT: _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
+                  PROPOSAL: _("Het voorstel voor het PIP is klaar."),
+                  CONFIRMED: _("Het PIP is bevestigd door de consulent.")}
+TYPED_AHEAD = _("U typte al verder, maar deze vraag heeft geen tekstveld. Kies hieronder een antwoord.")
 
 
 class ChatScreen(Screen):
@@ -33,6 +39,7 @@ class ChatScreen(Screen):
         super().__init__(id="chat")
         self.intake, self.tr = intake, tr
         self.step: Step = intake.step()
+        self._noted: str | None = None  # the phase whose message the transcript shows last
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -42,8 +49,9 @@ class ChatScreen(Screen):
                 yield Transcript(id="transcript", main_rtl=self._main_rtl, visual=self._visual)
                 yield Static(id="question")
                 yield Static(id="error")
-                yield Vertical(id="input-area")
-        yield Footer()
+                with Vertical(id="input-area"):
+                    yield AnswerInput(self.tr, id="answer")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._layout_direction()
@@ -78,7 +86,12 @@ class ChatScreen(Screen):
         self.query_one("#main").set_class(self._main_rtl or self._rtl(), "rtl")
         self.set_class(self._main_rtl, "rtl-ui")  # the interface's own lines align right (app.tcss)
 
-    def show(self, step: Step) -> None:
+    @property
+    def answer_area(self) -> AnswerInput:
+        return self.query_one(AnswerInput)
+
+    def show(self, step: Step, *, open_phase: bool = True) -> None:
+        """Render a Step; the overview or proposal it asks for is opened by the app's navigator."""
         self.step = step
         self.query_one(TopicPanel).show(step.topics, self.tr, visual=self._visual and self._main_rtl)
         self._layout_direction()
@@ -87,9 +100,25 @@ class ChatScreen(Screen):
             return
         self._error("")
         if step.kind == QUESTION:
+            self._noted = None
             self._ask(step)
+        elif open_phase:
+            self.app.nav.show(step)  # renders here again once the screens above are gone
         else:
-            self.app.show_phase(self, step)
+            self._phase(step)
+
+    def _phase(self, step: Step) -> None:
+        """No question: say where the intake is and offer the way on (a button, its key in the footer)."""
+        tr = self.tr
+        # once per phase, not at every return to the chat; "all asked" only when it is true
+        if self._noted != step.kind and not (step.kind == REVIEW and step.missing):
+            self._noted = step.kind
+            self.query_one(Transcript).note(tr(PHASE_MESSAGES[step.kind]), "bold")
+        card = text(f"{step.answered}/{step.total}", "dim", rtl=self._main_rtl)
+        self.query_one("#question", Static).update(self._shown(card))
+        label = _("Verder naar het voorstel") if step.kind == PROPOSAL else _("Overzicht")
+        if self.answer_area.show_phase(tr(label)):
+            self._error(tr(TYPED_AHEAD))
 
     def _ask(self, step: Step) -> None:
         q, tr, second = step.question, self.tr, self.second_tr
@@ -102,11 +131,11 @@ class ChatScreen(Screen):
         dutch = tr(q.msg("text")).strip()
         other = second(q.msg("text")).strip() if second else None
         self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
-        card = text(f"{step.answered + 1}/{step.total} · {tr(q.msg('label'))}", "dim", rtl=self._main_rtl)
+        # answered of applicable, as the engine counts them: never more than the total
+        card = text(f"{step.answered}/{step.total} · {tr(q.msg('label'))}", "dim", rtl=self._main_rtl)
         self.query_one("#question", Static).update(self._shown(card))
-        area = self.query_one("#input-area")
-        area.remove_children()
-        area.mount(AnswerInput(q, step.value, tr, second))
+        if self.answer_area.show(q, step.value, tr, second):
+            self._error(tr(TYPED_AHEAD))
 
     def _error(self, message: str) -> None:
         self.query_one("#error", Static).update(self._shown(text(message, "bold red", rtl=self._main_rtl)))
@@ -123,11 +152,16 @@ class ChatScreen(Screen):
     def on_answer_input_submitted(self, message: AnswerInput.Submitted) -> None:
         q = self.step.question
         if q is None:
+            if message.typed:
+                self.answer_area.refused()
             return
         step = self.run_intent(self.intake.answer, message.raw)
-        if step is None:
-            return
-        if step.error is None:
+        if step is None or step.error is not None:
+            if message.typed:
+                self.answer_area.refused()  # the refused text goes back into the field
+            if step is None:
+                return
+        else:
             last = self.intake.last_event  # not the whole log: a turn must not grow with the session
             who = last.actor if last is not None and q.type != "info" else None
             if who:
@@ -176,7 +210,14 @@ class ChatScreen(Screen):
                 self.query_one(Transcript).note(self.tr(_("Overgeslagen: {reason}", reason=reason or "-")))
             self.show(step)
 
+    def on_answer_input_phase_chosen(self, message: AnswerInput.PhaseChosen) -> None:
+        if self.step.kind == PROPOSAL:
+            self.app.nav.show(self.intake.step())
+        else:
+            self.action_review()
+
     def action_review(self) -> None:
+        self.app.nav.return_to = self.step.question.id if self.step.question else None
         step = self.run_intent(self.intake.review)
         if step is not None:
             self.show(step)
@@ -207,4 +248,4 @@ class ChatScreen(Screen):
         self.app.action_keys()
 
     def action_pause(self) -> None:
-        self.app.leave_intake(self)
+        self.app.leave_intake()

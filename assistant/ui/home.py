@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from assistant.i18n import _
 from assistant.sessions import summaries
+from assistant.ui.keybar import KeyFooter
 from assistant.ui.render import local_date, text
 
 MODES = {"joint": _("samen"), "pre_intake": _("voorbereiding"), "training": _("oefenen")}
@@ -23,7 +26,7 @@ class HomeScreen(Screen):
         yield Static(text(self.tr(_("Kies een intake en druk op Enter. Of druk op n voor een nieuwe intake."))),
                      id="home-help")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first pushed: the one place the caseload is (re)read."""
@@ -33,19 +36,29 @@ class HomeScreen(Screen):
         tr = self.tr
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for label, width in ((_("Intake"), 11), (_("Status"), 28), (_("Klaar"), 7), (_("Soort"), 14),
-                             (_("Termijn"), 11), (_("Begonnen"), 10)):
-            table.add_column(text(tr(label), "bold"), width=width)
-        rows = summaries(self.store_path)
+        # Every column is as wide as its widest cell (measured), so the whole row fits
+        # a 100-column terminal and '29 nov. 2026' never loses its year.
+        for label in (_("Intake"), _("Status"), _("Klaar"), _("Soort"), _("Termijn"), _("Begonnen")):
+            table.add_column(text(tr(label), "bold"))
+        today = self.app._today() if getattr(self.app, "_today", None) else date.today()
+        rows = summaries(self.store_path, today)
         for s in rows:
-            deadline = local_date(s.deadline, tr.locale) if s.deadline else "-"
             table.add_row(text(s.id), text(tr(s.status_msg)), text(f"{s.answered}/{s.total}"),
-                          text(tr(MODES.get(s.mode, _("samen")))), text(deadline),
+                          text(tr(MODES.get(s.mode, _("samen")))), self._deadline(s.deadline, today),
                           text(local_date(s.created_at[:10], tr.locale)), key=s.id)
         if not rows:
             self.query_one("#home-help", Static).update(
                 text(tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))))
         table.focus()
+
+    def _deadline(self, iso: str | None, today: date):
+        """The deadline as the locale writes it; a date already past is marked, in words and colour."""
+        if not iso:
+            return text("-")
+        shown = local_date(iso, self.tr.locale)
+        if date.fromisoformat(iso) < today:
+            return text("⚠ " + self.tr(_("{date} (verlopen)", date=shown)), "bold red")
+        return text(shown)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_intake(event.row_key.value)

@@ -33,6 +33,11 @@ CHAT_KEYS = (
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )
+PHASE_KEYS = (  # the overview and the proposal
+    KeySpec("close", "escape", "close", _("Terug naar het gesprek")),
+    KeySpec("keys", "f2", "keys", _("Toetsen")),
+    KeySpec("pause", "f10", "pause", _("Pauze")),
+)
 HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Label, Static
 
 from assistant.i18n import _
 from assistant.outcome import DecisionInvalid, compute
+from assistant.ui.inputs import PLACEHOLDERS
+from assistant.ui.keybar import KeyFooter
 from assistant.ui.render import content, text
+
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")  # as the chat reads dates
+DEVIATION_FIELDS = ("leerroute", "niveau", "motivatie")
+
+
+class DateRefused(Exception):
+    def __init__(self, msg) -> None:
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+
+def iso_date(typed: str) -> str:
+    """dd-mm-jjjj (as everywhere in the chat) to the ISO date the decision stores."""
+    m = _DATE.match(typed)
+    if not m:
+        raise DateRefused(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise DateRefused(_("Deze datum bestaat niet. Kijk of dag en maand kloppen.")) from None
 
 
 class ProposalScreen(Screen):
@@ -35,43 +59,69 @@ class ProposalScreen(Screen):
             for reason in p.get("redenen", []):
                 yield Static(text(f"• {reason['uitleg']}  ({reason['regel']}; {reason['bron']})"))
             with Vertical(id="decision"):
-                yield Input(value=date.today().isoformat(), id="dagtekening",
-                            placeholder=tr(_("Datum van het PIP (jjjj-mm-dd)")))
-                yield Input(id="gemeentecode", placeholder=tr(_("Gemeentecode, 4 cijfers")), max_length=4)
-                yield Input(id="leerroute", placeholder=tr(_("Andere leerroute: B, O of Z")), max_length=1)
-                yield Input(id="niveau", placeholder=tr(_("Ander niveau: A2 of B1")), max_length=2)
-                yield Input(id="motivatie", placeholder=tr(_("Motivatie (nodig als u afwijkt)")), max_length=2000)
+                today = self.intake.today()
+                fields = (("dagtekening", _("Datum van het PIP"), f"{today:%d-%m-%Y}", tr(PLACEHOLDERS["date"]), 10),
+                          ("gemeentecode", _("Gemeentecode"), "", tr(_("Gemeentecode, 4 cijfers")), 4),
+                          ("leerroute", _("Andere leerroute"), "", tr(_("Andere leerroute: B, O of Z")), 1),
+                          ("niveau", _("Ander niveau"), "", tr(_("Ander niveau: A2 of B1")), 2),
+                          ("motivatie", _("Motivatie"), "", tr(_("Motivatie (nodig als u afwijkt)")), 2000))
+                for wid, label, value, placeholder, length in fields:
+                    yield Label(text(tr(label), "bold"), classes="field-label")
+                    yield Input(value=value, id=wid, placeholder=placeholder, max_length=length)
                 yield Static(id="decision-error")
                 with Horizontal():
                     yield Button(content(tr(_("Akkoord met het voorstel"))), id="agree", variant="success")
                     yield Button(content(tr(_("Afwijken met motivatie"))), id="deviate", variant="warning")
                     yield Button(content(tr(_("Terug"))), id="close")
-        yield Footer()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value.strip()
+
+    def _refuse(self, message: str) -> None:
+        self.query_one("#decision-error", Static).update(text(message, "bold red"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "close":
             self.action_close()
             return
-        besluit = {"akkoord": event.button.id == "agree", "dagtekening_pip": self._value("dagtekening"),
-                   "gemeentecode": self._value("gemeentecode")}
-        if event.button.id == "deviate":
+        agree = event.button.id == "agree"
+        if agree and any(self._value(f) for f in DEVIATION_FIELDS):
+            # Agreeing would silently drop what was typed to deviate: ask instead.
+            self._refuse(self.tr(_("U vulde een afwijking in. Kies dan Afwijken met motivatie. "
+                                   "Of maak de velden voor afwijken leeg en kies Akkoord.")))
+            return
+        try:
+            besluit = {"akkoord": agree, "dagtekening_pip": iso_date(self._value("dagtekening")),
+                       "gemeentecode": self._value("gemeentecode")}
+        except DateRefused as exc:
+            self._refuse(self.tr(exc.msg))
+            return
+        if not agree:
             besluit.update(leerroute=self._value("leerroute").upper() or None,
                            niveau=self._value("niveau").upper() or None, motivatie=self._value("motivatie"))
         try:
             outcome = compute(dict(self.intake.record), self.intake.today(), besluit)
             self.intake.decide(besluit, outcome.decision.event())
         except DecisionInvalid as exc:
-            self.query_one("#decision-error", Static).update(text(self.tr(exc.msg), "bold red"))
+            self._refuse(self.tr(exc.msg))
             return
         except Exception as exc:  # noqa: BLE001
             from assistant.errors import describe
 
-            self.query_one("#decision-error", Static).update(text(self.tr(describe(exc)), "bold red"))
+            self._refuse(self.tr(describe(exc)))
             return
-        self.app.decision_taken(self)
+        self.app.nav.decided()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.app.nav.proposal_closed()
+
+    def action_keys(self) -> None:
+        self.app.action_keys()
+
+    def action_pause(self) -> None:
+        self.app.leave_intake()

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.engine import progress
 from assistant.i18n import _
+from assistant.ui.keybar import KeyFooter
 from assistant.ui.render import answer_text, content, text
 
 
@@ -19,9 +20,9 @@ class ReviewScreen(Screen):
 
     BINDINGS = [("escape", "close", "")]
 
-    def __init__(self, intake, tr) -> None:
+    def __init__(self, intake, tr, error: str | None = None) -> None:
         super().__init__(id="review")
-        self.intake, self.tr = intake, tr
+        self.intake, self.tr, self.error = intake, tr, error
 
     def compose(self) -> ComposeResult:
         step = self.intake.step()
@@ -29,13 +30,15 @@ class ReviewScreen(Screen):
         with Vertical():
             yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))
+            if self.error:
+                yield Static(text(self.error, "bold red"), id="review-error")
             yield OptionList(*self._rows(), id="answers")
             if step.missing:
                 yield Static(text(tr(_("Nog open: {n} verplichte vragen.", n=len(step.missing))), "yellow"))
             with Horizontal(id="review-buttons"):
                 yield Button(content(tr(_("Verder naar het voorstel"))), id="submit", variant="primary")
                 yield Button(content(tr(_("Terug naar het gesprek"))), id="close")
-        yield Footer()
+        yield KeyFooter()
 
     def _rows(self) -> list[Option]:
         intake, tr = self.intake, self.tr
@@ -63,14 +66,22 @@ class ReviewScreen(Screen):
                 rows.append(Option(line, id=q.id))
         return rows
 
+    # Every way out goes through the app's navigator, which waits until this
+    # screen is gone before the chat renders and anything new is opened.
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.edit_answer(self, event.option.id)
+        self.app.nav.edit(event.option.id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit":
-            self.app.submit_review(self)
+            self.app.nav.submit()
         else:
             self.action_close()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.app.nav.review_closed()
+
+    def action_keys(self) -> None:
+        self.app.action_keys()
+
+    def action_pause(self) -> None:
+        self.app.leave_intake()

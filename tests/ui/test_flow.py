@@ -4,14 +4,13 @@ from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
 from assistant.sessions import open_readonly
 from assistant.store.sqlite import Store
-from tests.ui.driver import answer_current, press_button, start_new_until
+from tests.ui.driver import answer_current, press, press_button, settle_nav, start_new_until
 
 
 async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, ui_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         asked = []
         for _ in range(200):
             if app.screen.id != "chat" or app.screen.step.question is None:
@@ -20,11 +19,11 @@ async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, u
         assert app.screen.id == "review"  # the review opens after the last question
         sid = app.intake.id
         await press_button(app, pilot, "#submit")
-        await pilot.pause()
+        await settle_nav(app, pilot)
         assert app.screen.id == "proposal"
         app.screen.query_one("#gemeentecode").value = "0363"
         await press_button(app, pilot, "#agree")
-        await pilot.pause()
+        await settle_nav(app, pilot)
     view = open_readonly(ui_store, sid)
     assert view["status"] == "confirmed"
     assert set(RECORD_FIELDS) - {"lbt_reden_niet_afgenomen"} <= set(view["answers"])
@@ -52,16 +51,13 @@ async def test_validation_message_is_shown_and_input_kept(make_app, ui_store):
 async def test_pause_goes_home_and_resume_continues(make_app, ui_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         for _ in range(3):
             await answer_current(app, pilot)
         question = app.screen.step.question.id
-        await pilot.press("f10")
-        await pilot.pause()
+        await press(app, pilot, "f10")
         assert app.screen.id == "home" and app.intake is None
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(app, pilot, "enter")
         assert app.screen.id == "chat" and app.screen.step.question.id == question
 
 
@@ -69,20 +65,15 @@ async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "doelgroep")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(app, pilot, "ctrl+s")
         app.screen.query_one("#prompt-input").value = "Brief van DUO nog niet binnen"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(app, pilot, "enter")
         assert app.screen.step.question.id == "inburgeringsplichtig"
-        await pilot.press("ctrl+b")
-        await pilot.pause()
+        await press(app, pilot, "ctrl+b")
         assert app.screen.step.question.id == "doelgroep"
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press(app, pilot, "ctrl+l")
         app.screen.query_one("OptionList").highlighted = 2  # the language picker: ar
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(app, pilot, "enter")
         sid = app.intake.id
     view = open_readonly(ui_store, sid)
     assert view["skipped"]["doelgroep"] == "Brief van DUO nog niet binnen"

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.settings import SettingsError, load_settings
 from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS
-from tests.ui.driver import answer_current
+from tests.ui.driver import answer_current, press, settle_nav
 
 
 def test_settings_file_is_read_and_refused_whole_when_broken(tmp_path):
@@ -30,19 +30,17 @@ async def test_a_remapped_key_works_and_the_help_screen_lists_every_id(make_app)
 
     app = make_app(settings=Settings(keys={"review": "f5"}))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(app, pilot, "f2")
         table = app.screen.query_one("#keys")
         ids = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         assert {s.id for s in CHAT_KEYS + HOME_KEYS} <= ids
         row = next(table.get_row_at(i) for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "review")
         assert str(row[1]) == "f5"
         await pilot.press("escape")
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         await answer_current(app, pilot)
         await pilot.press("f5")  # the remapped review key
-        await pilot.pause()
+        await settle_nav(app, pilot)
         assert app.screen.id == "review"
         events = [e.data.get("to") for e in app.intake.events() if e.kind == "moved"]
         assert events[-1] == "review"
@@ -54,17 +52,14 @@ async def test_interface_language_can_be_switched_while_running(make_app):
 
     app = make_app(dialog=load_dialog())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
+        await press(app, pilot, "l")
         picker = app.screen.query_one("OptionList")
         picker.highlighted = next(i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "tr")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(app, pilot, "enter")
         tr = translator("tr")
         assert app.screen.id == "home"
         assert str(app.screen.query_one("#home-help").render()) == tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))
         assert app.screen.active_bindings["n"].binding.description == tr(_("Nieuwe intake")) == "Yeni görüşme"
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         question = app.screen.step.question
         assert app.screen.query_one("#transcript").lines[-1].text.strip().endswith(tr(question.msg("text")).strip().splitlines()[-1])

@@ -5,7 +5,7 @@ import pytest
 from assistant.dialog.loader import load_file
 from assistant.sessions import open_readonly
 from tests.conftest import FIXTURES
-from tests.ui.driver import answer_current, start_new_until
+from tests.ui.driver import answer_current, press, settle_nav, start_new_until
 
 HOSTILE = [
     ("[/", "[/"),
@@ -35,7 +35,7 @@ async def test_hostile_answer_is_stored_clean_and_shown_literally(make_app, ui_s
         assert stored[:60] in shown.replace(" ", "") or stored[:60] in shown
         assert "\x1b" not in shown
         await pilot.resize_terminal(60, 20)  # resize breaks nothing either
-        await pilot.pause()
+        await settle_nav(app, pilot)
         sid = app.intake.id
     assert open_readonly(ui_store, sid)["answers"]["opmerking"] == stored
 
@@ -49,5 +49,5 @@ async def test_markup_in_answers_does_not_run_actions(make_app, ui_store):
         row = next(i for i, s in enumerate(transcript.lines) if "KLIK" in s.text)
         col = transcript.lines[row].text.index("KLIK")
         await pilot.click("#transcript", offset=(col + 2, row + 1 - int(transcript.scroll_y)))
-        await pilot.pause()
+        await settle_nav(app, pilot)
         assert app.is_running

@@ -7,7 +7,7 @@ from assistant.engine.session import Intake
 from assistant.store.sqlite import Store
 from tests.conftest import FIXTURES
 from tests.ui.conftest import TODAY
-from tests.ui.driver import answer_current, start_new_until
+from tests.ui.driver import answer_current, press, settle_nav, start_new_until
 
 SIZE = (100, 30)
 MINI_STOPS = {"info": "hallo", "choice": "voertaal", "date": "geboortedatum", "text": "opmerking",
@@ -21,6 +21,7 @@ async def settle(pilot):
     The transcript scrolls to its end after a refresh; pin that here, or the
     picture depends on whether the last scroll landed before it was taken.
     """
+    await settle_nav(pilot.app, pilot)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     for log in pilot.app.query("#transcript"):
@@ -64,8 +65,7 @@ def test_review_screen(snap_compare, make_app):
     app = make_app(dialog=mini())
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         while app.screen.id == "chat" and app.screen.step.question is not None:
             await answer_current(app, pilot)
         await settle(pilot)
@@ -77,8 +77,7 @@ def test_right_to_left_second_language(snap_compare, make_app):
     app = make_app(dialog=load_dialog())
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
+        await press(app, pilot, "n")
         await answer_current(app, pilot)  # welcome
         await answer_current(app, pilot, "ar")  # العربية
         for _ in range(2):

@@ -1,0 +1,135 @@
+"""The one place that changes the screen stack while an intake is open.
+
+Before, each button pushed and popped screens itself, so a review pushed
+while the old one was still being removed crashed (DuplicateIds 'review'),
+and closing the review left the chat on a step with no input. Now every
+change goes through `Navigator`: requests run one at a time on the app's
+message loop, each first pops back to the chat and waits until the screens
+above it are gone, then lets the chat render the engine's current `Step`,
+and only then opens the overview or the proposal if that Step asks for it.
+
+The stack is always home, chat, at most one phase screen (review or
+proposal) and the small modals above them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+
+class Navigator:
+    def __init__(self, app) -> None:
+        self.app = app
+        self._lock = asyncio.Lock()
+        self.return_to: str | None = None  # the question that was open when the overview was asked for
+        self.pending = 0  # requests not yet carried out (tests wait for 0)
+
+    # -- requests from handlers (never await a screen change in the screen's own handler) ---------
+    def request(self, fn, *args) -> None:
+        self.pending += 1
+        self.app.call_later(self._run, fn, *args)
+
+    async def _run(self, fn, *args) -> None:
+        try:
+            async with self._lock:
+                await fn(*args)
+        finally:
+            self.pending -= 1
+
+    def show(self, step, open_phase: bool = True) -> None:
+        self.request(self._show, step, open_phase)
+
+    def review_closed(self) -> None:
+        self.request(self._review_closed)
+
+    def edit(self, qid: str) -> None:
+        self.request(self._intent, "goto", qid)
+
+    def submit(self) -> None:
+        self.request(self._intent, "submit")
+
+    def proposal_closed(self) -> None:
+        self.request(self._show_current, False)
+
+    def decided(self) -> None:
+        self.request(self._show_current, False)
+
+    # -- the work ---------------------------------------------------------------------
+    @property
+    def chat(self):
+        return next((s for s in self.app.screen_stack if s.id == "chat"), None)
+
+    async def pop_to(self, screen) -> None:
+        """Pop until `screen` is on top, waiting until each screen above it is removed."""
+        while self.app.screen is not screen and len(self.app.screen_stack) > 1:
+            await self.app.pop_screen()
+
+    async def _show(self, step, open_phase: bool = True, error: str | None = None) -> None:
+        from assistant.engine.step import PROPOSAL, REVIEW
+        from assistant.ui.proposal import ProposalScreen
+        from assistant.ui.review import ReviewScreen
+
+        chat, intake = self.chat, self.app.intake
+        if chat is None or intake is None:
+            return
+        await self.pop_to(chat)
+        chat.show(step, open_phase=False)
+        if not open_phase or step.kind not in (REVIEW, PROPOSAL):
+            return
+        if step.error is not None:
+            error = error or self.app.tr(step.error)
+        keys = self.app.phase_bindings
+        if step.kind == REVIEW:
+            await self.app.push_screen(keys(ReviewScreen)(intake, self.app.tr, error=error))
+        else:
+            try:
+                screen = keys(ProposalScreen)(intake, self.app.tr)
+            except Exception as exc:  # noqa: BLE001 - the advice failed: said in the chat, never a traceback
+                from assistant.errors import describe
+
+                chat._error(self.app.tr(describe(exc)))
+                return
+            await self.app.push_screen(screen)
+
+    async def _show_current(self, open_phase: bool) -> None:
+        if self.app.intake is not None:
+            await self._show(self.app.intake.step(), open_phase)
+
+    async def _intent(self, name: str, *args) -> None:
+        """An intent from the overview (change an answer, go on to the proposal)."""
+        intake = self.app.intake
+        if intake is None:
+            return
+        try:
+            step = getattr(intake, name)(*args)
+        except Exception as exc:  # noqa: BLE001 - shown on the overview, never a traceback
+            from assistant.errors import describe
+
+            await self._show(intake.step(), True, self.app.tr(describe(exc)))
+            return
+        await self._show(step, True)
+
+    async def _review_closed(self) -> None:
+        """Back to the conversation: the question that was open, else the first open one.
+
+        Only when no question is left does the chat stay on the review step; it
+        then offers a button (and the key) to the overview, so there is always a way on.
+        """
+        from assistant.engine import progress
+
+        intake = self.app.intake
+        if intake is None:
+            return
+        targets = [self.return_to] if self.return_to else []
+        nxt = progress.next_open(intake.dialog, intake.record, intake.state.skipped, intake.mode, None)
+        targets += [nxt.id] if nxt is not None else []
+        self.return_to = None
+        step = None
+        for qid in targets:
+            try:
+                step = intake.goto(qid)
+                break
+            except Exception:  # noqa: BLE001 - no longer applies: try the next place
+                continue
+        step = step or intake.step()
+        await self._show(step, open_phase=False)
