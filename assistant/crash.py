@@ -73,7 +73,7 @@ def redact(text: str, values: Iterable[Any]) -> str:
 
 def write_debug(exc: BaseException, values: Iterable[Any]) -> Path:
     """The traceback without local variables, values redacted, in a 0600 file."""
-    from assistant.store.files import private_write
+    from assistant.private_files import write_text_private
 
     folder = paths.data_dir() / "debug"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -81,4 +81,4 @@ def write_debug(exc: BaseException, values: Iterable[Any]) -> Path:
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     text = redact(text, list(values))
     text = re.sub(r"\x1b|[\x00-\x08\x0b-\x1f\x7f]", "?", text)
-    return private_write(folder / f"error-{stamp}.txt", text)
+    return write_text_private(folder / f"error-{stamp}.txt", text)

@@ -74,18 +74,35 @@ class Translator:
         else:
             text = self._catalog.pgettext(msg.context, msg.msgid)
         if msg.params:
+            params = _Rendered(self, msg.params)
             try:
-                text = text.format(**{k: _param(self, v) for k, v in msg.params.items()})
+                text = text.format_map(params)
             except (KeyError, IndexError, ValueError):
                 # A broken translation must never crash the app: fall back to Dutch.
                 source = msg.msgid if msg.plural is None or msg.params["n"] == 1 else msg.plural
-                text = source.format(**{k: _param(self, v) for k, v in msg.params.items()})
+                text = source.format_map(params)
         return text
 
     def ngettext(self, singular: str, plural: str, n: int, **params: Any) -> str:
         """Plural-aware text; ``n`` is also available as ``{n}``."""
         text = self._catalog.ngettext(singular, plural, n)
         return text.format(n=n, **params)
+
+
+class _Rendered(dict):
+    """The parameters, each rendered for the locale only when the text uses it.
+
+    A rule's explanation carries the whole record as parameters and uses two
+    or three of them; rendering all of them (babel dates, numbers) per
+    message was the largest single cost of advice in a batch replay.
+    """
+
+    def __init__(self, tr: "Translator", params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+        self._tr = tr
+
+    def __getitem__(self, key: str) -> Any:
+        return _param(self._tr, super().__getitem__(key))
 
 
 def _param(tr: Translator, value: Any) -> Any:

@@ -24,6 +24,8 @@ def write_private(target: Path, write: Callable[[Path], object]) -> Path:
     try:
         write(Path(tmp))
         os.chmod(tmp, MODE)  # a writer that recreated the file must not widen the mode
+        with open(tmp, "rb") as done:  # on disk before it takes the real name
+            os.fsync(done.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,13 +12,13 @@ from assistant.i18n import _
 
 def export_avg(store_path: Path, sid: str, output: Path | None, tr) -> int:
     from assistant.avg.rights import access
-    from assistant.store.files import private_write
+    from assistant.private_files import write_text_private
 
     data = access(store_path, sid)
     if output is None:
         emit_json(data)
         return EXIT_OK
-    private_write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text_private(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     say(tr, _("Geschreven naar {path}.", path=str(output)))
     return EXIT_OK
 

@@ -1,8 +1,9 @@
 """Files with personal data are for this user only (0600), new or old.
 
-`private_write` creates a file with mode 0600 from the start (not chmod after
+`private_open` creates a file with mode 0600 from the start (not chmod after
 the fact, which leaves a moment in which others can read it) and fixes the
-mode of a file that already existed. `secure_store_files` fixes a store left
+mode of a file that already existed; whole exports go through
+`assistant.private_files`, which also makes them all-or-nothing. `secure_store_files` fixes a store left
 0644 by an earlier version and says which files it fixed, so the command line
 can tell the person.
 """
@@ -21,14 +22,6 @@ def private_open(path: Path | str, mode: str = "wb"):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)
     return os.fdopen(fd, mode)
-
-
-def private_write(path: Path | str, data: bytes | str) -> Path:
-    with private_open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        f.flush()
-        os.fsync(f.fileno())
-    return Path(path)
 
 
 def secure_store_files(store_path: Path | str) -> list[Path]:

@@ -49,7 +49,7 @@ SAMIRA = {
     "doel_over_drie_jaar": "Studeren aan de hogeschool",
 }
 MOTIVATION = "Samira wil eerst werken naast haar studie"
-CARD = re.compile(r"(\d+)/(\d+) · ([^│┃]+?)\s*(?:[│┃]|$)")
+CARD = re.compile(r"(\d+)/(\d+) · ([^│┃▊▎▏▕]+?)\s*(?:[│┃▊▎▏▕]|$)")  # stops at a border or a widget edge
 
 
 def card(screen: str) -> tuple[int, int, str] | None:
