@@ -51,8 +51,10 @@ class ProposalScreen(Screen):
         p = self.outcome.proposal.to_json(tr)
         with VerticalScroll():
             yield Static(text(tr(_("Voorstel voor het PIP (concept). De consulent beslist.")), "bold"))
+            level = p.get("niveau") or (tr(_("geen; het leerdoel is {doel}", doel=p["leerdoel"]))
+                                        if p.get("leerdoel") else "-")   # the Z-route has no DUO niveau
             yield Static(text(tr(_("Leerroute: {route}. Niveau: {level}. Alfabetisering: {alfa}.",
-                                   route=p.get("leerroute") or "-", level=p.get("niveau") or "-",
+                                   route=p.get("leerroute") or "-", level=level,
                                    alfa=p.get("alfabetisering") or "-"))))
             if p.get("vraag"):
                 yield Static(text(p["vraag"], "bold yellow"))
@@ -63,7 +65,7 @@ class ProposalScreen(Screen):
                 fields = (("dagtekening", _("Datum van het PIP"), f"{today:%d-%m-%Y}", tr(PLACEHOLDERS["date"]), 10),
                           ("gemeentecode", _("Gemeentecode"), "", tr(_("Gemeentecode, 4 cijfers")), 4),
                           ("leerroute", _("Andere leerroute"), "", tr(_("Andere leerroute: B, O of Z")), 1),
-                          ("niveau", _("Ander niveau"), "", tr(_("Ander niveau: A2 of B1")), 2),
+                          ("niveau", _("Ander niveau"), "", tr(_("Ander niveau: A2 of B1, leeg bij Z")), 2),
                           ("motivatie", _("Motivatie"), "", tr(_("Motivatie (nodig als u afwijkt)")), 2000))
                 for wid, label, value, placeholder, length in fields:
                     yield Label(text(tr(label), "bold"), classes="field-label")
@@ -78,6 +80,9 @@ class ProposalScreen(Screen):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        # The proposed date is filled in: Tab passing through it must not select it, or
+        # the next keys typed would replace it without a word.
+        self.query_one("#dagtekening", Input).select_on_focus = False
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value.strip()

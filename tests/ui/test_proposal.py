@@ -48,3 +48,34 @@ async def test_proposal_fields_have_labels_the_chat_date_format_help_and_keys(ma
         await press(app, pilot, "escape")
         await press(app, pilot, "escape")  # back to the conversation, with a way on
         assert app.screen.id == "chat" and "Verder naar het voorstel" in screen_text(app)
+
+
+async def test_tabbing_through_the_proposed_date_keeps_it(make_app, ui_store):
+    """Tab selects a field's text in Textual; typed keys would then replace the date unseen."""
+    seed_full_intake(ui_store)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_proposal(app, pilot)
+        await press(app, pilot, "tab")
+        assert app.focused is app.screen.query_one("#dagtekening")
+        await press(app, pilot, "0")
+        assert app.screen.query_one("#dagtekening").value.startswith("02-03-2026")
+
+
+async def test_a_z_route_shows_its_learning_goal_instead_of_a_niveau(make_app, ui_store):
+    from assistant.ui.proposal import ProposalScreen
+
+    class Z:
+        def to_json(self, tr):
+            return {"leerroute": "Z", "niveau": None, "leerdoel": "A1", "alfabetisering": "A", "redenen": []}
+
+    seed_full_intake(ui_store)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_proposal(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen)
+        screen.outcome = type("O", (), {"proposal": Z()})()
+        await screen.recompose()
+        await pilot.pause()
+        assert "Niveau: geen; het leerdoel is A1" in screen_text(app)
