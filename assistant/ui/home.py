@@ -46,9 +46,11 @@ class HomeScreen(Screen):
             table.add_row(text(s.id), text(tr(s.status_msg)), text(f"{s.answered}/{s.total}"),
                           text(tr(MODES.get(s.mode, _("samen")))), self._deadline(s.deadline, today),
                           text(local_date(s.created_at[:10], tr.locale)), key=s.id)
-        if not rows:
-            self.query_one("#home-help", Static).update(
-                text(tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))))
+        # Said anew on every refresh: an empty caseload at start must not keep its text
+        # once an intake exists (it did, beside the paused intake it denied).
+        self.query_one("#home-help", Static).update(text(tr(
+            _("Kies een intake en druk op Enter. Of druk op n voor een nieuwe intake.") if rows
+            else _("Er zijn nog geen intakes. Druk op n om te beginnen."))))
         table.focus()
 
     def _deadline(self, iso: str | None, today: date):

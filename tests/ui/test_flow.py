@@ -4,7 +4,7 @@ from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
 from assistant.sessions import open_readonly
 from assistant.store.sqlite import Store
-from tests.ui.driver import answer_current, press, press_button, settle_nav, start_new_until
+from tests.ui.driver import screen_text, answer_current, press, press_button, settle_nav, start_new_until
 
 
 async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, ui_store):
@@ -57,6 +57,8 @@ async def test_pause_goes_home_and_resume_continues(make_app, ui_store):
         question = app.screen.step.question.id
         await press(app, pilot, "f10")
         assert app.screen.id == "home" and app.intake is None
+        shown = screen_text(app)   # the caseload is no longer empty, and the help says so
+        assert "Er zijn nog geen intakes" not in shown and "Kies een intake en druk op Enter" in shown
         await press(app, pilot, "enter")
         assert app.screen.id == "chat" and app.screen.step.question.id == question
 
