@@ -144,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(tr(_("Gestopt. Alle antwoorden tot nu toe zijn bewaard.")))
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        # The reader stopped early (`intake replay folder/ | head`): nothing failed, so
+        # no message about disks; stdout goes nowhere so the exit cannot complain again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, never a traceback
         from assistant.errors import describe
 

@@ -134,3 +134,16 @@ def test_the_catalogs_carry_every_new_message_in_every_language():
     for locale in TARGET_LOCALES:
         text = translator(locale)(describe(ModuleNotFoundError("x", name="yaml"), intake_open=False))
         assert "yaml" in text and not text.startswith("Een onderdeel"), locale
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`intake replay folder/ | head -1`: a closed pipe is not a disk problem."""
+    code = "import sys\nfrom assistant.cli import main\nsys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen([sys.executable, "-c", code, "replay", str(PERSONA.parent)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()
+    proc.stdout.close()                      # as `head -1` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert json.loads(first)["ok"] is True
+    assert err == ""
