@@ -55,7 +55,7 @@ class ChatScreen(Screen):
                 with Vertical(id="input-area"):
                     yield AnswerInput(self.tr, id="answer")
             if practice is not None:  # training mode: what the person says, beside the question
-                yield SpeechPanel(practice.speech, self.tr, id="speech")
+                yield SpeechPanel(practice.speech, self.tr, practice.own_words, id="speech")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -33,6 +33,10 @@ class PracticeRun:
     started: str
     speech: Callable[[str], str | None]
 
+    def own_words(self, question) -> bool:
+        """The person's own words (quoted), or a fact from the file for a consulent's question."""
+        return question.id in self.case.speech or question.who != "consulent"
+
     def close(self) -> None:
         self.store.close()
 

@@ -47,12 +47,12 @@ class SpeechPanel(Static):
     """What the practice person says to the current question: the case's words, never the answer id."""
 
     DEFAULT_CSS = """
-    SpeechPanel { width: 30; height: 1fr; border: round $warning; padding: 0 1; }
+    SpeechPanel { width: 30%; min-width: 22; max-width: 40; height: 1fr; border: round $warning; padding: 0 1; }
     """
 
-    def __init__(self, speech, tr, **kw) -> None:
+    def __init__(self, speech, tr, own_words=lambda q: True, **kw) -> None:
         super().__init__(**kw)
-        self.speech, self.tr = speech, tr
+        self.speech, self.tr, self.own_words = speech, tr, own_words
         self.words: str | None = None  # what the panel shows now (tests read it)
 
     def on_mount(self) -> None:
@@ -62,16 +62,28 @@ class SpeechPanel(Static):
         said = self.speech(question.id) if question is not None else None
         self.words = clean(said) if said else None
         shown = Text()
-        if self.words:
+        if self.words and self.own_words(question):
             shown.append(self.tr(_("De persoon zegt: \u201c{words}\u201d", words=self.words)), "bold")
+        elif self.words:  # a fact from the file ("In het dossier staat: ..."), not the person's words
+            shown.append(self.words, "bold")
         else:
             shown.append(self.tr(NO_WORDS), "italic")
         shown.append("\n\n" + self.tr(SPEECH_HINT), "dim")
         self.update(shown)
 
 
+PRACTICE_CSS = """
+.practice-title { padding: 1 1 0 1; }
+.practice-hint { padding: 1 1 0 1; }
+#story, #feedback { padding: 1 1 0 1; }
+#cases { height: 1fr; }
+"""
+
+
 class PracticeList(Screen):
     """The practice cases: title and skills (the expected route stays hidden until the feedback)."""
+
+    DEFAULT_CSS = PRACTICE_CSS
 
     def __init__(self, cases: dict, open_cases: dict, tr) -> None:
         super().__init__(id="practice-list")
@@ -88,12 +100,12 @@ class PracticeList(Screen):
 
     def on_mount(self) -> None:
         tr, table = self.tr, self.query_one(DataTable)
-        for label in (_("Casus"), _("Wat u oefent"), _("Status")):
+        for label in (_("Casus"), _("Status"), _("Wat u oefent")):  # the skills last: the longest, cut off first
             table.add_column(text(tr(label), "bold"))
         for cid, case in self.cases.items():
             busy = tr(_("bezig")) if cid in self.open_cases else "-"
-            table.add_row(text(case.title, multiline=False), text(", ".join(case.skills), multiline=False),
-                          text(busy), key=cid)
+            table.add_row(text(case.title, multiline=False), text(busy),
+                          text(", ".join(case.skills), multiline=False), key=cid)
         table.focus()
 
     def chosen(self) -> str | None:
@@ -125,6 +137,8 @@ class PracticeList(Screen):
 class StoryScreen(Screen):
     """The case's story, read before the intake starts; Enter starts (or resumes) it."""
 
+    DEFAULT_CSS = PRACTICE_CSS
+
     def __init__(self, case, tr) -> None:
         super().__init__(id="practice-story")
         self.case, self.tr = case, tr
@@ -154,6 +168,8 @@ class StoryScreen(Screen):
 
 class FeedbackScreen(Screen):
     """The scored attempt as short lines a trainer can discuss; Escape goes home."""
+
+    DEFAULT_CSS = PRACTICE_CSS
 
     def __init__(self, lines: list[str], tr) -> None:
         super().__init__(id="practice-feedback")

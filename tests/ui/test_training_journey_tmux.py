@@ -23,6 +23,7 @@ import pytest
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.training.library import load_case
+from tests.ui.driver import PREFER, TYPED
 from tests.ui.test_journey_tmux import answer_keys, card, intake_cli, wait_until
 from tests.ui.test_real_terminal import Tmux
 
@@ -49,7 +50,9 @@ def heard(q, case):
         return f"{value:%d-%m-%Y}"
     if isinstance(value, list):
         return ", ".join(map(str, value))
-    return "Bakker" if value is None else str(value)
+    if value is None:  # a question the case has no answer for: what any consulent would type
+        return PREFER.get(q.id, TYPED.get(q.type, "Bakker"))
+    return str(value)
 
 
 def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_the_feedback(tmp_path):
@@ -59,7 +62,8 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
     env = {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
            "XDG_CACHE_HOME": str(tmp_path / "cache"), "INTAKE_STORE": str(store),
-           "LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "trainee1", "LOGNAME": "trainee1"}
+           "LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "trainee1", "LOGNAME": "trainee1",
+           "COLUMNS": "100", "LINES": "30"}  # the tmux size: Textual believes COLUMNS, and a test run may have set it to 80
     if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     tmux = Tmux(tmp_path)
@@ -83,9 +87,10 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
             if now is None:
                 break
             _n, _total, label = now
-            q = by_label[label]
-            assert "OEFENING" in shown and ("De persoon zegt" in shown or "Bij deze vraag" in shown), shown
-            assert q.id not in shown  # words, never the answer id
+            q = by_label.get(label)
+            assert q is not None, f"no question card {label!r} on:\n{shown}"
+            assert "OEFENING" in shown and any(w in shown for w in ("De persoon zegt", "Bij deze vraag", "In het dossier")), shown
+            assert "_" not in q.id or q.id not in shown  # words, never the answer id (a plain word may be in the question)
             if q.id == "onderwijs_jaren":
                 assert "negen" in shown, shown  # "Ik ben negen jaar naar school gegaan."
                 if not paused:  # halfway: pause, look at the list, resume on the same question
@@ -127,6 +132,6 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
     finally:
         tmux.kill_server()
 
-    assert intake_cli(store, env, "list").strip() in ("", "Er zijn nog geen intakes.")
+    assert intake_cli(store, env, "list").startswith("Er zijn nog geen intakes")  # practice is in no real list
     report = json.loads(intake_cli(store, env, "training", "report", "--json"))
     assert CASE_ID in json.dumps(report) and "trainee1" in json.dumps(report)

@@ -81,6 +81,9 @@ async def test_practice_from_home_shows_the_words_uses_the_training_store_and_gi
             seen[qid] = panel.words
             if qid == "onderwijs_jaren":  # the case's own words, not the answer id or value
                 assert "negen jaar naar school" in screen_text(app)
+            if qid == "doelgroep":  # a consulent's question: a fact from the file, not put in the person's mouth
+                assert "In het dossier staat" in screen_text(app)
+                assert "De persoon zegt" not in screen_text(app)
             await answer_as_case(app, pilot, case)
         assert seen.get("onderwijs_jaren"), (list(seen)[-3:], app.screen.step.kind, screen_text(app)[:3000])
         assert len({w for w in seen.values() if w}) > 5  # it changes per question
