@@ -155,3 +155,30 @@ async def test_a_real_intake_has_no_speech_panel_and_no_banner(make_app):
         await press(app, pilot, "n")
         assert app.screen.id == "chat"
         assert not app.screen.query(SpeechPanel) and "OEFENING" not in screen_text(app)
+
+
+async def test_a_wrong_answer_and_a_wrong_route_are_named_in_the_feedback(make_app, ui_store):
+    case = load_case(CASE_ID)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case(app, pilot)
+        for _ in range(120):
+            if app.screen.id != "chat" or app.screen.step.question is None:
+                break
+            if app.screen.step.question.id == "onderwijs_jaren":
+                await answer_current(app, pilot, "6")  # the person said nine years
+                continue
+            await answer_as_case(app, pilot, case)
+        await press_button(app, pilot, "#submit")
+        assert app.screen.id == "proposal"
+        for wid, value in (("gemeentecode", "0363"), ("leerroute", "Z"), ("motivatie", "Hij leert langzaam.")):
+            app.screen.query_one(f"#{wid}").value = value
+        await press_button(app, pilot, "#deviate")
+        await settle_nav(app, pilot)
+        assert app.screen.id == "practice-feedback"
+        shown = screen_text(app)
+        assert "Jaren school: u vulde in: 6. Goed is: 9." in shown
+        assert "negen jaar naar school" in shown  # the person's words beside the mistake
+        assert "u koos Zelfredzaamheidsroute (Z-route). De casus vraagt: B1-route." in shown
+    [row] = scores(training_store_path(ui_store))
+    assert row.score < 100 and "onderwijs_jaren" in " ".join(row.mistakes)
