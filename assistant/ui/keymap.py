@@ -52,6 +52,7 @@ PRACTICE_KEYS = (  # the list of practice cases, the story and the feedback (ass
     KeySpec("start", "enter", "start", _("Beginnen")),
     KeySpec("close", "escape", "close", _("Terug")),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
+    KeySpec("home", "f10", "home", _("Naar het begin")),
 )
 
 

@@ -133,6 +133,9 @@ class PracticeList(Screen):
     def action_keys(self) -> None:
         self.app.action_keys()
 
+    def action_home(self) -> None:
+        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
+
 
 class StoryScreen(Screen):
     """The case's story, read before the intake starts; Enter starts (or resumes) it."""
@@ -165,6 +168,9 @@ class StoryScreen(Screen):
     def action_keys(self) -> None:
         self.app.action_keys()
 
+    def action_home(self) -> None:
+        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
+
 
 class FeedbackScreen(Screen):
     """The scored attempt as short lines a trainer can discuss; Escape goes home."""
@@ -190,3 +196,6 @@ class FeedbackScreen(Screen):
 
     def action_keys(self) -> None:
         self.app.action_keys()
+
+    def action_home(self) -> None:
+        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)

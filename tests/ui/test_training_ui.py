@@ -141,6 +141,19 @@ async def test_a_paused_practice_is_resumed_from_the_list_on_the_same_session(ma
     assert summaries(ui_store) == []
 
 
+async def test_f10_on_the_list_and_on_the_story_goes_home_and_starts_nothing(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(app, pilot, "o")
+        await press(app, pilot, "f10")
+        assert app.screen.id == "home" and app.is_running
+        await press(app, pilot, "o", "enter")
+        assert app.screen.id == "practice-story"
+        await press(app, pilot, "f10")
+        assert app.screen.id == "home" and app.intake is None and app.practice is None
+    assert not training_store_path(ui_store).exists()  # looking at the list and the story stores nothing
+
+
 async def test_the_practice_key_is_in_the_footer_and_the_key_help(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
