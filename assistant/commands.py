@@ -68,17 +68,37 @@ def _extra_checks():
 def replay(paths: list[Path], tr, store_path: Path | None = None) -> int:
     """One case file: the result as JSON. Several, or a folder: JSON Lines (see replay_batch).
 
-    With `store_path` (``--save``) each case is stored as a session there.
+    With `store_path` (``--save``) each case is stored as a session there; a case
+    with ``"mode": "training"`` goes to the training store beside it (`store_for`),
+    so it never shows in the real caseload.
     """
-    from assistant.store.sqlite import Store
-
-    store = Store(store_path) if store_path is not None else None
+    stores = _SaveStores(store_path) if store_path is not None else None
     try:
         if len(paths) == 1 and not paths[0].is_dir():
-            return _replay_one(paths[0], tr, store)
-        return _replay_many(paths, tr, store)
+            return _replay_one(paths[0], tr, stores)
+        return _replay_many(paths, tr, stores)
     finally:
-        if store is not None:
+        if stores is not None:
+            stores.close()
+
+
+class _SaveStores:
+    """The store a replayed case is saved in, by its mode; each opened once, when first needed."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.store_path, self._open = store_path, {}
+
+    def __call__(self, mode: str):
+        from assistant.store.sqlite import Store
+        from assistant.training.guard import store_for
+
+        path = store_for(mode, self.store_path)
+        if path not in self._open:
+            self._open[path] = Store(path)
+        return self._open[path]
+
+    def close(self) -> None:
+        for store in self._open.values():
             store.close()
 
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from assistant.dialog.model import Dialog
 from assistant.engine import progress
@@ -111,13 +111,15 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
     return problems
 
 
-def run(dialog: Dialog, case: Case, extras=None, save_to: Store | None = None) -> dict:
+def run(dialog: Dialog, case: Case, extras=None, save_to: Store | Callable[[str], Store] | None = None) -> dict:
     """Replay a case; returns the output object of the replay contract.
 
     Without `save_to` nothing is kept: the engine runs on a `MemoryStore`.
     With it, the case is first replayed in memory (so a refused decision
     stores nothing), then once more into `save_to` as a session whose events
     carry the actor ``import``; the output then has its ``session_id``.
+    `save_to` may also be a function of the case's mode that gives the store
+    (`intake replay --save` keeps practice cases in the training store).
     """
     problems = check_answers(dialog, case)
     if problems:
@@ -125,7 +127,8 @@ def run(dialog: Dialog, case: Case, extras=None, save_to: Store | None = None) -
     out, _sid = _replay(MemoryStore(), dialog, case, extras, "consulent")
     if save_to is None:
         return out
-    out, sid = _replay(save_to, dialog, case, extras, IMPORT)
+    store = save_to(case.mode) if callable(save_to) else save_to
+    out, sid = _replay(store, dialog, case, extras, IMPORT)
     return {"session_id": sid, **out}
 
 

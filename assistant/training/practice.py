@@ -77,7 +77,6 @@ def _proposed_route(case: PracticeCase, attempt: dict) -> tuple[str | None, list
 
 def _attempt_from_store(training_store: Path, before: set[str], started: datetime) -> dict | None:
     """The newest practice session of this run as an attempt (answers, skips, timing)."""
-    from assistant.sessions import open_readonly
     from assistant.store.sqlite import Store
 
     store = Store(training_store)
@@ -87,10 +86,19 @@ def _attempt_from_store(training_store: Path, before: set[str], started: datetim
         store.close()
     if not new:
         return None
-    view = open_readonly(training_store, new[-1])
-    skipped = {q: r for q, r in view["skipped"].items()}
-    return {"answers": dict(view["answers"]), "skipped": skipped,
-            "timing": {"gestart": started.isoformat(), "klaar": datetime.now(timezone.utc).isoformat()}}
+    return attempt_of(training_store, new[-1], started.isoformat())
+
+
+def attempt_of(training_store: Path, session_id: str, started: str) -> dict:
+    """A stored practice session as an attempt (answers, skips, timing); the caller adds the `besluit`.
+
+    Shared by the plain conversation and the full-screen app (assistant/ui/practice.py).
+    """
+    from assistant.sessions import open_readonly
+
+    view = open_readonly(training_store, session_id)
+    return {"answers": dict(view["answers"]), "skipped": dict(view["skipped"]),
+            "timing": {"gestart": started, "klaar": datetime.now(timezone.utc).isoformat()}}
 
 
 def _ask_decision(case: PracticeCase, proposal: tuple[str | None, list[str]], tr, input_fn, out) -> dict | None:

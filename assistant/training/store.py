@@ -27,6 +27,12 @@ CREATE TABLE IF NOT EXISTS training_scores (
     mistakes TEXT NOT NULL,
     result TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS training_sessions (
+    session_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    started TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0
+);
 """
 
 
@@ -101,3 +107,34 @@ def default_trainee() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or passwd
         return os.environ.get("USER") or "onbekend"
+
+
+def link_session(path: Path, session_id: str, case_id: str, started: str) -> None:
+    """Which case a practice session of the full-screen app belongs to (to resume it later)."""
+    db = _connect(path)
+    try:
+        db.execute("INSERT OR REPLACE INTO training_sessions (session_id, case_id, started) VALUES (?, ?, ?)",
+                   (session_id, case_id, started))
+    finally:
+        db.close()
+
+
+def mark_done(path: Path, session_id: str) -> None:
+    db = _connect(path)
+    try:
+        db.execute("UPDATE training_sessions SET done = 1 WHERE session_id = ?", (session_id,))
+    finally:
+        db.close()
+
+
+def open_practice(path: Path) -> dict[str, tuple[str, str]]:
+    """Per case id the newest unfinished practice session: (session id, start time)."""
+    if not Path(path).exists():
+        return {}
+    db = _connect(path)
+    try:
+        rows = db.execute("SELECT case_id, session_id, started FROM training_sessions WHERE done = 0 "
+                          "ORDER BY started").fetchall()
+    finally:
+        db.close()
+    return {case_id: (sid, started) for case_id, sid, started in rows}

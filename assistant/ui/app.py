@@ -45,6 +45,7 @@ class IntakeApp(App):
         self._today = today
         self.store: Store | None = None
         self.intake: Intake | None = None
+        self.practice = None  # the open practice (assistant/ui/practice.py), None for real work
         self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
         self._chat = None
         self._dialog_lock = threading.Lock()
@@ -109,6 +110,7 @@ class IntakeApp(App):
         try:
             self.intake = opener()
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            self.end_practice()
             self.notify(self.tr(describe(exc)), severity="error", markup=False, timeout=8)
             return
         if self._chat is None:
@@ -131,8 +133,15 @@ class IntakeApp(App):
             self.intake.close()
             self.intake = None
             self.nav.return_to = None
+            self.end_practice()
         await self.nav.pop_to(self.home_screen)
         self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
+
+    def end_practice(self) -> None:
+        """Close the training store of a practice (its session is closed already)."""
+        if self.practice is not None:
+            self.practice.close()
+            self.practice = None
 
     @property
     def home_screen(self):
@@ -198,6 +207,7 @@ class IntakeApp(App):
         if self.intake is not None:
             self.intake.pause()
             self.intake.close()
+        self.end_practice()
         if self.store is not None:
             self.store.close()
 

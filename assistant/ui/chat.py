@@ -22,6 +22,7 @@ from assistant.locale_settings import text_direction
 from assistant.ui.inputs import AnswerInput
 from assistant.ui.keybar import KeyFooter
 from assistant.ui.modals import LanguagePicker, TextPrompt
+from assistant.ui.practice_screens import SpeechPanel, training_banner
 from assistant.ui.render import answer_text, text, visual_line
 from assistant.ui.topics import TopicPanel
 from assistant.ui.transcript import Transcript
@@ -43,7 +44,9 @@ class ChatScreen(Screen):
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Horizontal(id="main"):
+        yield from training_banner(self.intake.mode, self.tr)
+        practice = getattr(self.app, "practice", None)
+        with Horizontal(id="main", classes="practice" if practice is not None else ""):
             yield TopicPanel(id="topics")
             with Vertical(id="conversation"):
                 yield Transcript(id="transcript", main_rtl=self._main_rtl, visual=self._visual)
@@ -51,6 +54,8 @@ class ChatScreen(Screen):
                 yield Static(id="error")
                 with Vertical(id="input-area"):
                     yield AnswerInput(self.tr, id="answer")
+            if practice is not None:  # training mode: what the person says, beside the question
+                yield SpeechPanel(practice.speech, self.tr, practice.own_words, id="speech")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -93,6 +98,8 @@ class ChatScreen(Screen):
     def show(self, step: Step, *, open_phase: bool = True) -> None:
         """Render a Step; the overview or proposal it asks for is opened by the app's navigator."""
         self.step = step
+        for panel in self.query(SpeechPanel):
+            panel.show(step.question)
         self.query_one(TopicPanel).show(step.topics, self.tr, visual=self._visual and self._main_rtl)
         self._layout_direction()
         if step.error is not None:

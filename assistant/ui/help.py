@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from assistant.i18n import _
-from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS, PHASE_KEYS, effective_key
+from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS, PHASE_KEYS, PRACTICE_KEYS, effective_key
 from assistant.ui.render import text
 
 
@@ -34,7 +34,7 @@ class KeysHelp(ModalScreen[None]):
         for label in (_("Id"), _("Toets"), _("Wat")):
             table.add_column(text(self.tr(label), "bold"))
         seen = set()
-        for spec in CHAT_KEYS + PHASE_KEYS + HOME_KEYS:
+        for spec in CHAT_KEYS + PHASE_KEYS + HOME_KEYS + PRACTICE_KEYS:
             if spec.id in seen:
                 continue
             seen.add(spec.id)

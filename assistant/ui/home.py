@@ -76,6 +76,11 @@ class HomeScreen(Screen):
     def action_new_pre_intake(self) -> None:
         self.app.new_intake("pre_intake")
 
+    def action_practice(self) -> None:
+        from assistant.ui.practice import open_list
+
+        open_list(self.app)
+
     def action_keys(self) -> None:
         self.app.action_keys()
 

@@ -41,10 +41,18 @@ PHASE_KEYS = (  # the overview and the proposal
 HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),
+    KeySpec("practice", "o", "practice", _("Oefenen")),
     KeySpec("open", "enter", "open", _("Verder"), show=False),
     KeySpec("interface_language", "l", "interface_language", _("Taal van het scherm")),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("quit", "f10", "quit", _("Stoppen")),
+)
+
+PRACTICE_KEYS = (  # the list of practice cases, the story and the feedback (assistant/ui/practice.py)
+    KeySpec("start", "enter", "start", _("Beginnen")),
+    KeySpec("close", "escape", "close", _("Terug")),
+    KeySpec("keys", "f2", "keys", _("Toetsen")),
+    KeySpec("home", "f10", "home", _("Naar het begin")),
 )
 
 

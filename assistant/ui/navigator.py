@@ -53,6 +53,10 @@ class Navigator:
 
     def decided(self) -> None:
         self.request(self._show_current, False)
+        if getattr(self.app, "practice", None) is not None:  # a practice ends with its feedback
+            from assistant.ui.practice import finish
+
+            self.request(finish, self.app)
 
     # -- the work ---------------------------------------------------------------------
     @property

@@ -14,6 +14,7 @@ from assistant.i18n import _
 from assistant.outcome import DecisionInvalid, compute
 from assistant.ui.inputs import PLACEHOLDERS
 from assistant.ui.keybar import KeyFooter
+from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import content, text
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")  # as the chat reads dates
@@ -49,6 +50,7 @@ class ProposalScreen(Screen):
     def compose(self) -> ComposeResult:
         tr = self.tr
         p = self.outcome.proposal.to_json(tr)
+        yield from training_banner(self.intake.mode, tr)
         with VerticalScroll():
             yield Static(text(tr(_("Voorstel voor het PIP (concept). De consulent beslist.")), "bold"))
             level = p.get("niveau") or (tr(_("geen; het leerdoel is {doel}", doel=p["leerdoel"]))

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from assistant.engine import progress
 from assistant.i18n import _
 from assistant.ui.keybar import KeyFooter
+from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import answer_text, content, text
 
 
@@ -27,6 +28,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         step = self.intake.step()
         tr = self.tr
+        yield from training_banner(self.intake.mode, tr)
         with Vertical():
             yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))

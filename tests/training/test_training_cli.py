@@ -165,3 +165,34 @@ def test_new_in_training_mode_uses_the_training_store(tmp_path):
     finally:
         store.close()
     assert not real.exists()
+
+
+def test_replay_save_of_a_training_case_stores_it_in_the_training_store(tmp_path):
+    """`intake replay CASE --save` with "mode": "training": never in the real store or caseload."""
+    from assistant.store.sqlite import Store
+
+    real = tmp_path / "sessions.sqlite3"
+    practice_case, real_case = tmp_path / "oefen.json", tmp_path / "echt.json"
+    raw = CASES["b1_route_werk"].replay_input()
+    practice_case.write_text(json.dumps(raw), encoding="utf-8")
+    real_case.write_text(json.dumps({**raw, "mode": "joint"}), encoding="utf-8")
+    out = intake("--store", str(real), "replay", str(practice_case), "--save")
+    assert out.returncode == 0, out.stderr
+    sid = json.loads(out.stdout)["session_id"]
+    store = Store(training_store_path(real))
+    try:
+        assert [(r.id, r.mode) for r in store.sessions()] == [(sid, "training")]
+    finally:
+        store.close()
+    assert not real.exists()  # the real store was not even created
+    # several files at once: each case to the store of its own mode
+    out = intake("--store", str(real), "replay", str(practice_case), str(real_case), "--save")
+    assert out.returncode == 0, out.stderr
+    modes = {}
+    for path in (real, training_store_path(real)):
+        store = Store(path)
+        try:
+            modes[path.name] = sorted(r.mode for r in store.sessions())
+        finally:
+            store.close()
+    assert modes == {"sessions.sqlite3": ["joint"], "sessions-oefening.sqlite3": ["training", "training"]}

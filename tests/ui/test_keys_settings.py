@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.settings import SettingsError, load_settings
-from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS
+from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS, PRACTICE_KEYS
 from tests.ui.driver import answer_current, press, settle_nav
 
 
@@ -21,7 +21,7 @@ def test_settings_file_is_read_and_refused_whole_when_broken(tmp_path):
 
 
 def test_binding_ids_are_unique_per_screen():
-    for specs in (CHAT_KEYS, HOME_KEYS):
+    for specs in (CHAT_KEYS, HOME_KEYS, PRACTICE_KEYS):
         assert len({s.id for s in specs}) == len(specs) and len({s.key for s in specs}) == len(specs)
 
 
@@ -33,7 +33,7 @@ async def test_a_remapped_key_works_and_the_help_screen_lists_every_id(make_app)
         await press(app, pilot, "f2")
         table = app.screen.query_one("#keys")
         ids = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
-        assert {s.id for s in CHAT_KEYS + HOME_KEYS} <= ids
+        assert {s.id for s in CHAT_KEYS + HOME_KEYS + PRACTICE_KEYS} <= ids
         row = next(table.get_row_at(i) for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "review")
         assert str(row[1]) == "f5"
         await pilot.press("escape")
