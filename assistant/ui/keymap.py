@@ -30,6 +30,8 @@ CHAT_KEYS = (
     KeySpec("topics", "ctrl+t", "focus_topics", _("Onderwerpen")),
     KeySpec("language", "ctrl+l", "language", _("Taal")),
     KeySpec("note", "ctrl+n", "note", _("Notitie")),
+    KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen")),
+    KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen")),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )
