@@ -56,6 +56,8 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
+        if self.intake.mode == "pre_intake" or self.intake.state.alone:
+            self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
     # -- rendering ---------------------------------------------------------------
