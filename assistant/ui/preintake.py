@@ -81,7 +81,8 @@ class AloneChat(ChatScreen):
     def _rtl(self) -> bool:
         return False  # the second language here is only ever Dutch
 
-    def on_mount(self) -> None:
+    def on_mount(self, event) -> None:
+        event.prevent_default()  # not ChatScreen.on_mount: its notes are for the consulent
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Elk antwoord wordt meteen bewaard.")))
         self.show(self.step)

@@ -129,3 +129,13 @@ async def test_the_end_shows_the_code_and_the_caseload_says_ready(ui_store):
         assert app.intake is None  # stored and closed before the page was shown
     (row,) = summaries(ui_store)
     assert row.status == "ready"
+
+
+async def test_the_chat_alone_says_nothing_meant_for_the_consulent(ui_store):
+    app = _app(ui_store, "nl")
+    async with app.run_test(size=(100, 40)) as pilot:
+        for button in ("#new", "#yes", "#next"):
+            await press_button(app, pilot, button)
+        shown = screen_text(app)
+        assert "Ctrl+O" not in shown and app.intake.id not in shown
+        assert shown.count("Elk antwoord wordt meteen bewaard.") == 1
