@@ -12,6 +12,9 @@
     intake export ID --format avg -o FILE   everything stored about a session (AVG art. 15)
     intake erase ID --yes | intake retention [--dry-run]   erasure (AVG art. 17), retention
     intake serve [--port P] [--host H] [--pre-intake]   the app in a browser (docs/deploy.md)
+    intake pre-intake [--lang L]            the inburgeraar alone: the pre-intake in their language
+    intake handover ID | intake show ID --json   the consulent takes it over; who gave what
+    intake speak QUESTION_ID --lang L -o FILE.wav   a question read aloud (espeak-ng)
 
 Every failure a person can cause ends in a translated message and a non-zero
 exit, never a traceback. Heavy modules are imported inside the commands so
@@ -46,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list stored sessions")
     s = sub.add_parser("show", help="show one stored session")
     s.add_argument("id")
+    s.add_argument("--json", action="store_true", help="answers with who gave them and whether they are confirmed")
+    h = sub.add_parser("handover", help="the consulent takes a pre-intake over (it becomes a joint intake)")
+    h.add_argument("id")
+    sp = sub.add_parser("speak", help="read a question aloud into a WAV file (espeak-ng)")
+    sp.add_argument("question")
+    sp.add_argument("--lang", dest="speak_lang", help="the language to read in (nl, en, ar, fa, tr)")
+    sp.add_argument("--output", "-o", type=Path, required=True)
+    sub.add_parser("pre-intake", help="the inburgeraar's own pre-intake, alone, in their language (--lang first)")
     e = sub.add_parser("export", help="export a stored session")
     e.add_argument("id")
     e.add_argument("--format", choices=["md", "pdf", "duo-json", "avg"], default="md")
@@ -103,7 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return commands.list_sessions(store_path, tr)
         if args.command == "show":
-            return commands.show(store_path, args.id, tr)
+            return commands.show(store_path, args.id, tr, args.json)
+        if args.command == "handover":
+            return commands.handover(store_path, args.id, tr)
+        if args.command == "speak":
+            return commands.speak(args.question, args.speak_lang or args.lang, args.output, tr)
+        if args.command == "pre-intake":
+            from assistant.ui.preintake import run_pre_intake
+
+            return run_pre_intake(store_path, args.lang if asked else None)
         if args.command in ("audit", "verify"):
             from assistant.audit import commands as audit_commands
 

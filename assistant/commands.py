@@ -150,11 +150,50 @@ def list_sessions(store_path: Path, tr) -> int:
     return EXIT_OK
 
 
-def show(store_path: Path, sid: str, tr) -> int:
-    from assistant.sessions import open_readonly
+def show(store_path: Path, sid: str, tr, as_json: bool = False) -> int:
+    from assistant.sessions import open_readonly, provenance
 
-    view = open_readonly(store_path, sid)
-    emit_json(view)
+    view, state = open_readonly(store_path, sid, with_state=True)
+    emit_json(provenance(view, state) if as_json else view)
+    return EXIT_OK
+
+
+def speak(qid: str, lang: str, output: Path, tr) -> int:
+    """`intake speak QUESTION_ID --lang L -o FILE.wav`: the question, help and choices read aloud."""
+    from assistant.dialog.loader import load_dialog
+    from assistant.i18n import translator
+    from assistant.speech import SpeechError, question_text, to_wav
+
+    q = load_dialog().find_question(qid)
+    if q is None:
+        say(tr, _("Onbekende vraag: {id}.", id=qid), err=True)
+        return EXIT_USAGE
+    try:
+        to_wav(question_text(q, translator(lang)), lang, output)
+    except SpeechError as exc:
+        say(tr, exc.msg, err=True)
+        return EXIT_PROBLEM
+    say(tr, _("Geschreven naar {path}.", path=str(output.resolve())))
+    return EXIT_OK
+
+
+def handover(store_path: Path, sid: str, tr) -> int:
+    """`intake handover ID`: the consulent takes a pre-intake over (an event records it)."""
+    from assistant.dialog.loader import load_dialog
+    from assistant.engine.session import Intake
+    from assistant.store import open_store
+
+    store = open_store(store_path)
+    try:
+        intake = Intake.open(store, sid, load_dialog())
+        try:
+            intake.handover()
+            intake.pause()
+        finally:
+            intake.close()
+    finally:
+        store.close()
+    say(tr, _("De consulent heeft intake {id} overgenomen. Open hem om verder te gaan.", id=sid))
     return EXIT_OK
 
 

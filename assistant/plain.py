@@ -45,6 +45,8 @@ def _choose(store: Store, tr, mode: str, input_fn, out) -> Intake | None:
     from assistant.sessions import summaries
 
     dialog = load_dialog()
+    if mode == "pre_intake":  # the inburgeraar alone never sees the caseload (issue 12)
+        return Intake.start(store, dialog, mode=mode, actor="inburgeraar")
     where = getattr(store, "url", store.path)  # a PostgreSQL store's path is only its name in messages
     open_ones = [s for s in summaries(where) if s.status != "confirmed"] if store_exists(where) else []
     if open_ones:

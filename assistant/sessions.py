@@ -26,6 +26,8 @@ STATUS_MESSAGES = {
     "confirmed": _("bevestigd"),
     "dialog_changed": _("andere versie vragenlijst"),
     "damaged": _("beschadigd (intake verify)"),
+    "ready": _("klaar voor het gesprek"),
+    "no_consent": _("geen toestemming"),
 }
 
 
@@ -100,6 +102,11 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
 
 
 def _status(state: ev.SessionState) -> str:
+    if state.mode == "pre_intake":  # the inburgeraar alone: done when no question is left for them
+        if state.consent is False:
+            return "no_consent"
+        if state.position == "review":
+            return "ready"
     if state.position in ("awaiting_lbt", "proposal", "confirmed"):
         return state.position
     return "paused" if state.paused else "in_progress"
@@ -118,7 +125,16 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
     return (urgent.date.isoformat(), urgent.id) if urgent else (None, None)
 
 
-def open_readonly(store_path: Path, sid: str, *, action: str = "show") -> dict:
+def provenance(view: dict, state) -> dict:
+    """`intake show ID --json` (shared/design/intake-record.md, Additions): who gave each
+    answer, and whether an answer given alone was confirmed by the consulent."""
+    answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
+               for qid, value in view["answers"].items()}
+    return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
+            "answers": answers, "skipped": view["skipped"], "events": view["events"]}
+
+
+def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
     """A session as JSON for `intake show`: answers, skips, notes and the event log.
 
     The read is logged (who, when, which session, why: `assistant.audit.log`).
@@ -141,10 +157,11 @@ def open_readonly(store_path: Path, sid: str, *, action: str = "show") -> dict:
         store.close()
     log.record(store_path, action, sid)
     record = progress.effective(dialog, state.answers) if row.fingerprint == dialog.fingerprint else state.answers
-    return {
-        "id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
-        "mode": row.mode, "created_at": row.created_at, "status": _status(state),
+    view = {
+        "id": row.id, "session_id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
+        "mode": state.mode, "created_at": row.created_at, "status": _status(state),
         "position": state.position, "second_locale": state.second_locale,
         "answers": record, "skipped": state.skipped, "notes": state.notes,
         "decision": state.decision, "events": events,
     }
+    return (view, state) if with_state else view

@@ -249,18 +249,53 @@ class Intake:
             raise SessionError(_("De notitie is leeg. Typ eerst een notitie."))
         self._commit(actor, ev.NOTE, {"topic": topic_id, "text": text})
 
+    # -- the pre-intake and its hand-over (issue 12) ---------------------------------
+    def record_consent(self, given: bool, actor: str = "inburgeraar") -> None:
+        self._commit(actor, ev.CONSENT, {"given": bool(given)})
+
+    def set_resume_code(self, salt: str, digest: str, actor: str = "inburgeraar") -> None:
+        """Only a salted hash of the code is kept (assistant/engine/resume.py)."""
+        self._commit(actor, ev.RESUME_CODE, {"salt": salt, "digest": digest})
+
+    def handover(self, actor: str = "consulent") -> Step:
+        """The consulent takes the pre-intake over: from now on a joint intake.
+
+        Answers given alone stay, marked as not yet confirmed; questions the
+        inburgeraar skipped alone are open again, consulent questions are asked.
+        """
+        if self.state.mode != "pre_intake":
+            raise SessionError(_("Deze intake is geen voorbereiding. Er is niets over te nemen."))
+        self._commit(actor, ev.HANDOVER, {})
+        return self.step()
+
+    def confirm(self, qids, actor: str = "consulent") -> list[str]:
+        """Confirm answers given alone (one, or all of a topic); returns those confirmed."""
+        todo = [q for q in qids if q in self.state.alone]
+        if todo:
+            self._commit(actor, ev.CONFIRMED, {"questions": todo})
+        return todo
+
+    def confirm_topic(self, topic_id: str, actor: str = "consulent") -> list[str]:
+        topic = self.dialog.topic(topic_id)
+        return self.confirm([q.id for q in topic.questions], actor)
+
     # -- views ------------------------------------------------------------------
     def step(self) -> Step:
         pos = self.state.position
         q = self._current_question()
         view = self.view
         answered, total = view.counts()
+        topics = view.topic_statuses(self.mode, self._model.phase)
+        if self.mode == "pre_intake":  # count and show only what this mode asks
+            from assistant.engine.alone import alone_view
+
+            answered, total, topics = alone_view(self.dialog, view, self.record, self.state.skipped, topics)
         step = Step.of(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
             phase=self._model.phase, question=q,
             value=self.record.get(q.id) if q else None,
             skipped_reason=self.state.skipped.get(q.id) if q else None,
-            error=self._error, topics=view.topic_statuses(self.mode, self._model.phase),
+            error=self._error, topics=topics,
             missing=view.missing_ids(),
             waiting=view.waiting(),
             rechecked=self._rechecked,
@@ -295,6 +330,8 @@ class Intake:
         if q.id in self.state.answers and q.id in self.record:
             old = self.state.answers[q.id]
             if old == value:
+                if q.id in self.state.alone and self.state.handed_over and who != "inburgeraar":
+                    self._commit(who, ev.CONFIRMED, {"questions": [q.id]})  # the same answer again: confirmed
                 self._commit(who, ev.MOVED, {"to": self._after(q.id)})
                 return
             self._commit(who, ev.CHANGED, {"question": q.id, "old": old, "new": value})
@@ -305,8 +342,13 @@ class Intake:
         self._rechecked = self.view.flipped()
 
     def _actor(self, q: Question, actor: str | None) -> str:
-        if self.mode == "pre_intake" and actor != IMPORT:  # a file says where it came from
-            return "inburgeraar"
+        """Who did it: the caller says so (the pre-intake view says "inburgeraar").
+
+        Not the mode: after a hand-over a changed answer that was given alone
+        is the consulent's correction.
+        """
+        if actor is None and q.id in self.state.alone and self.state.handed_over:
+            actor = "consulent"
         who = actor or q.who
         if who not in ACTORS:
             raise SessionError(_("Onbekende rol: {actor}.", actor=who))
@@ -376,6 +418,7 @@ def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) 
     if view is None:
         view = progress.FullView(dialog, state)
     prior = state.position
+    reopened = list(state.alone_skips) if event.kind == ev.HANDOVER else ()
     ev.apply(state, event)
     if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
         view.touch(event.data["question"])
@@ -385,6 +428,11 @@ def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) 
         else:
             state.position = _after(view, state, event.data["question"])
     elif event.kind == ev.CREATED:
+        first = view.next_open(state.mode, None)
+        state.position = first.id if first else REVIEW
+    elif event.kind == ev.HANDOVER:
+        for qid in reopened:
+            view.touch(qid)
         first = view.next_open(state.mode, None)
         state.position = first.id if first else REVIEW
     return view.record

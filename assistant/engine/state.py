@@ -24,6 +24,11 @@ PAUSED = "paused"            # {}
 RESUMED = "resumed"          # {}
 NOTE = "note"                # {topic, text}
 DECISION = "decision"        # {besluit: as given, beslissing: the checked decision record}
+# The pre-intake (issue 12): the inburgeraar alone, then the consulent takes over.
+CONSENT = "consent"          # {given: bool}
+RESUME_CODE = "resume_code"  # {salt, digest}: the code itself is never stored
+HANDOVER = "handover"        # {}: the pre-intake becomes a joint intake
+CONFIRMED = "confirmed"      # {questions: [...]}: answers given alone, confirmed by the consulent
 
 
 @dataclass
@@ -38,6 +43,12 @@ class SessionState:
     decision: dict | None = None
     last_event_at: str | None = None
     event_count: int = 0
+    consent: bool | None = None
+    resume_code: dict | None = None
+    handed_over: bool = False
+    by: dict[str, str] = field(default_factory=dict)        # question -> actor of its current value
+    alone: set[str] = field(default_factory=set)            # answers given alone, not yet confirmed
+    alone_skips: set[str] = field(default_factory=set)      # skipped alone: asked again after the hand-over
 
 
 def apply(state: SessionState, event: Event) -> None:
@@ -52,10 +63,20 @@ def apply(state: SessionState, event: Event) -> None:
         qid = data["question"]
         state.answers[qid] = data["value"] if kind == ANSWERED else data["new"]
         state.skipped.pop(qid, None)
+        state.by[qid] = event.actor
+        state.alone_skips.discard(qid)
+        if state.mode == "pre_intake":
+            state.alone.add(qid)
+        else:
+            state.alone.discard(qid)
         state.decision = None  # a decision belongs to the answers it was taken on
     elif kind == SKIPPED:
         state.skipped[data["question"]] = data["reason"]
         state.answers.pop(data["question"], None)
+        state.by.pop(data["question"], None)
+        state.alone.discard(data["question"])
+        if state.mode == "pre_intake":
+            state.alone_skips.add(data["question"])
         state.decision = None
     elif kind == MOVED:
         state.position = data["to"]
@@ -69,3 +90,14 @@ def apply(state: SessionState, event: Event) -> None:
         state.notes.setdefault(data["topic"], []).append(data["text"])
     elif kind == DECISION:
         state.decision = data
+    elif kind == CONSENT:
+        state.consent = bool(data.get("given"))
+    elif kind == RESUME_CODE:
+        state.resume_code = data
+    elif kind == HANDOVER:
+        state.mode, state.handed_over = "joint", True
+        for qid in state.alone_skips:  # skipped alone: the consulent asks these in the meeting
+            state.skipped.pop(qid, None)
+        state.alone_skips = set()
+    elif kind == CONFIRMED:
+        state.alone.difference_update(data.get("questions", ()))

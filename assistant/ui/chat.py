@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from assistant.bidi import visual_order_requested
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.errors import describe
-from assistant.i18n import _, translator
+from assistant.i18n import N_, _, translator
 from assistant.locale_settings import text_direction
 from assistant.ui.inputs import AnswerInput
 from assistant.ui.keybar import KeyFooter
@@ -61,6 +61,8 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
+        if self.intake.mode == "pre_intake" or self.intake.state.alone:
+            self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
     # -- rendering ---------------------------------------------------------------
@@ -250,6 +252,20 @@ class ChatScreen(Screen):
     def _after_note(self, topic: str, note: str | None) -> None:
         if note and self.run_intent(self.intake.add_note, topic, note) is None:
             self.query_one(Transcript).note(self.tr(_("Notitie bewaard.")), "yellow")
+
+    def action_handover(self) -> None:
+        """The consulent takes a pre-intake over (issue 12): consulent questions are asked now."""
+        step = self.run_intent(self.intake.handover)
+        if step is not None:
+            self.query_one(Transcript).note(self.tr(_("U hebt de voorbereiding overgenomen. Antwoorden van de inburgeraar alleen zijn nog niet bevestigd.")), "yellow")
+            self.show(step)
+
+    def action_confirm_topic(self) -> None:
+        """Confirm every answer the inburgeraar gave alone in the current topic."""
+        done = self.run_intent(self.intake.confirm_topic, self.step.phase)
+        if done:
+            self.query_one(Transcript).note(self.tr(N_("Bevestigd: {n} antwoord van de voorbereiding.",
+                                                                 "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))), "yellow")
 
     def action_keys(self) -> None:
         self.app.action_keys()

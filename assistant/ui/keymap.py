@@ -30,6 +30,9 @@ CHAT_KEYS = (
     KeySpec("topics", "ctrl+t", "focus_topics", _("Onderwerpen")),
     KeySpec("language", "ctrl+l", "language", _("Taal")),
     KeySpec("note", "ctrl+n", "note", _("Notitie")),
+    # only for a pre-intake: not in the footer, said in the chat when one is opened (F2 lists them)
+    KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen"), show=False),
+    KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen"), show=False),
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )

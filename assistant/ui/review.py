@@ -15,6 +15,8 @@ from assistant.ui.keybar import KeyFooter
 from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import answer_text, content, text
 
+ALONE = _("alleen gegeven, nog niet bevestigd")  # a pre-intake answer the consulent has not confirmed
+
 
 class ReviewScreen(Screen):
     """Lists answers; choosing one reopens that question in the chat (an edit)."""
@@ -63,8 +65,9 @@ class ReviewScreen(Screen):
                 else:
                     value = tr(_("nog open"))
                 mark = " ⚑" if q.sensitive else ""
+                alone = text("  · " + tr(ALONE), "yellow", multiline=False) if q.id in intake.state.alone else ""
                 line = Text.assemble(text(f"  {tr(q.msg('label'))}{mark}: ", multiline=False),
-                                     text(value[:200], "cyan", multiline=False))
+                                     text(value[:200], "cyan", multiline=False), alone)
                 rows.append(Option(line, id=q.id))
         return rows
 

@@ -5,8 +5,8 @@ ordinary app, except that the pre-intake variant opens a new pre-intake at
 once and ends (instead of showing the caseload) when the inburgeraar pauses:
 the inburgeraar in the browser never sees other people's intakes.
 
-For now the pre-intake view is the chat in pre-intake mode; a dedicated
-pre-intake view is being built separately and will replace `PreIntakeApp`.
+The pre-intake is the inburgeraar's own view (assistant/ui/preintake.py):
+language, consent, a resume code, the questions of this mode, an end.
 """
 
 from __future__ import annotations
@@ -14,35 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textual import events
-from textual.screen import Screen
-
 from assistant.settings import SettingsError, load_settings
 from assistant.ui.app import IntakeApp
-
-
-class _Blank(Screen):
-    """The bottom of the screen stack in the pre-intake: nothing to see or choose."""
-
-
-class PreIntakeApp(IntakeApp):
-    def on_mount(self, event: events.Mount) -> None:
-        from assistant.store import open_store
-
-        event.prevent_default()  # not IntakeApp.on_mount: that one shows the caseload
-
-        self.store = open_store(self.store_path)
-        self.push_screen(_Blank())
-        self.new_intake("pre_intake")
-
-    def leave_intake(self, screen) -> None:
-        if self.intake is not None:
-            try:
-                self.intake.pause()
-            finally:
-                self.intake.close()
-                self.intake = None
-        self.exit()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,8 +28,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
     except SettingsError:
         settings = None  # `intake serve` checked the file before it started serving
-    cls = PreIntakeApp if args.pre_intake else IntakeApp
-    app = cls(args.store, args.lang, settings=settings)
+    if args.pre_intake:
+        from assistant.ui.preintake import PreIntakeApp
+
+        app = PreIntakeApp(args.store, None if args.lang == "nl" else args.lang)
+    else:
+        app = IntakeApp(args.store, args.lang, settings=settings)
     app.run()
     return app.return_code or 0
 

@@ -110,9 +110,10 @@ def test_serve_names_the_consulent_from_the_proxy_header(tmp_path):
 def test_serve_pre_intake_is_the_inburgeraars_without_the_caseload(tmp_path):
     server = Served(tmp_path, "--pre-intake").start()
     try:
-        status, shown = asyncio.run(_session(server.port, {"X-Remote-User": "j.jansen"}, []))
+        # the inburgeraar's own view: the language first, then new, consent yes, past the code
+        status, shown = asyncio.run(_session(server.port, {"X-Remote-User": "j.jansen"}, ["\r"] * 4))
         assert status == 101
-        assert "Welkom bij de brede intake" in shown
+        assert "Nederlands" in shown and "ትግርኛ" in shown  # each language in its own script
         assert "Nieuwe intake" not in shown and "Kies een intake" not in shown  # no caseload, no home
         (sid,) = server.wait_for(server.session_ids, what="a new session")
         assert server.show(sid)["mode"] == "pre_intake"

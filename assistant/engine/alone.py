@@ -1,0 +1,35 @@
+"""What the pre-intake counts: only the questions the inburgeraar is asked alone.
+
+The tracker counts every question that applies; in a pre-intake the
+consulent-only and sensitive ones are never asked, so "39/51" and topics that
+stay "open" would tell the inburgeraar they did not finish. This view counts
+the askable questions only and marks a topic without any as not applicable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, askable
+
+
+def alone_view(dialog, view, record, skipped, topics):
+    """(answered, total, topic statuses) over the questions a pre-intake asks."""
+    asked = [q for q in view.relevant() if askable(q, "pre_intake")]
+    answered = sum(1 for q in asked if q.id in record or q.id in skipped)
+    by_topic: dict[str, list] = {}
+    for q in asked:
+        by_topic.setdefault(q.topic, []).append(q.id)
+    out = []
+    for t in topics:
+        ids = by_topic.get(t.id, [])
+        if not ids:
+            status = NOT_APPLICABLE
+        elif any(i not in record and i not in skipped for i in ids):
+            status = OPEN
+        elif any(i in skipped for i in ids):
+            status = SKIPPED
+        else:
+            status = DONE
+        out.append(t if t.status == status else replace(t, status=status))
+    return answered, len(asked), tuple(out)
