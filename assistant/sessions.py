@@ -94,8 +94,8 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
             relevant = progress.relevant(dialog, record)
             done = sum(1 for q in relevant if q.id in record or q.id in state.skipped)
             deadline, kind = _deadline(record, state, today or date.today())
-            out.append(Summary(row.id, row.created_at, state.last_event_at,
-                               _status(state), done, len(relevant), row.mode, deadline, kind))
+            out.append(Summary(row.id, row.created_at, state.last_event_at,  # the mode now: a hand-over makes it joint
+                               _status(state), done, len(relevant), state.mode, deadline, kind))
         return out
     finally:
         store.close()

@@ -124,3 +124,12 @@ def test_replay_save_stores_a_pre_intake(store_path, tmp_path, capsys):
     shown = json.loads(capsys.readouterr().out)
     assert shown["mode"] == "pre_intake" and shown["answers"]["voertaal"] == {"value": "nl", "by": "import",
                                                                               "confirmed": False}
+
+
+def test_the_caseload_shows_the_mode_after_the_handover(store_path):
+    from assistant.sessions import summaries
+
+    sid = seed_pre_intake(store_path, CODE)
+    assert [(s.id, s.mode, s.status) for s in summaries(store_path)] == [(sid, "pre_intake", "ready")]
+    assert main(["--store", str(store_path), "handover", sid]) == 0
+    assert [(s.mode, s.status) for s in summaries(store_path)] == [("joint", "paused")]
