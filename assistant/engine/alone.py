@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, askable
+from assistant.engine.progress import askable, status_of
 
 
 def alone_view(dialog, view, record, skipped, topics):
@@ -22,14 +22,6 @@ def alone_view(dialog, view, record, skipped, topics):
         by_topic.setdefault(q.topic, []).append(q.id)
     out = []
     for t in topics:
-        ids = by_topic.get(t.id, [])
-        if not ids:
-            status = NOT_APPLICABLE
-        elif any(i not in record and i not in skipped for i in ids):
-            status = OPEN
-        elif any(i in skipped for i in ids):
-            status = SKIPPED
-        else:
-            status = DONE
+        status = status_of(by_topic.get(t.id, []), record, skipped)
         out.append(t if t.status == status else replace(t, status=status))
     return answered, len(asked), tuple(out)

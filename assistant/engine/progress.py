@@ -75,18 +75,20 @@ def topic_statuses(dialog: Dialog, record, skipped, mode: str, current: str | No
     out = []
     for topic in dialog.topics:
         ids = [q.id for q in topic.questions if q.id in applying]
-        if topic.id in waiting:
-            status = WAITING
-        elif not ids:
-            status = NOT_APPLICABLE
-        elif any(i not in record and i not in skipped for i in ids):
-            status = OPEN
-        elif any(i in skipped for i in ids):
-            status = SKIPPED
-        else:
-            status = DONE
+        status = WAITING if topic.id in waiting else status_of(ids, record, skipped)
         out.append(TopicStatus(topic.id, topic.title_msg(), status, topic.id == current, topic.required_by))
     return tuple(out)
+
+
+def status_of(ids, record, skipped) -> str:
+    """A topic's status from the questions it asks: none, any open, any skipped, else done."""
+    if not ids:
+        return NOT_APPLICABLE
+    if any(i not in record and i not in skipped for i in ids):
+        return OPEN
+    if any(i in skipped for i in ids):
+        return SKIPPED
+    return DONE
 
 
 def next_open(dialog: Dialog, record, skipped, mode: str, after: str | None) -> Question | None:

@@ -80,10 +80,23 @@ PRACTICE_CSS = """
 """
 
 
-class PracticeList(Screen):
-    """The practice cases: title and skills (the expected route stays hidden until the feedback)."""
+class PracticeScreen(Screen):
+    """The keys every practice screen shares: Escape one back, F2 the keys, F10 home."""
 
     DEFAULT_CSS = PRACTICE_CSS
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_keys(self) -> None:
+        self.app.action_keys()
+
+    def action_home(self) -> None:
+        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
+
+
+class PracticeList(PracticeScreen):
+    """The practice cases: title and skills (the expected route stays hidden until the feedback)."""
 
     def __init__(self, cases: dict, open_cases: dict, tr) -> None:
         super().__init__(id="practice-list")
@@ -127,20 +140,9 @@ class PracticeList(Screen):
 
         show_story(self.app, self.cases[cid])
 
-    def action_close(self) -> None:
-        self.app.pop_screen()
 
-    def action_keys(self) -> None:
-        self.app.action_keys()
-
-    def action_home(self) -> None:
-        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
-
-
-class StoryScreen(Screen):
+class StoryScreen(PracticeScreen):
     """The case's story, read before the intake starts; Enter starts (or resumes) it."""
-
-    DEFAULT_CSS = PRACTICE_CSS
 
     def __init__(self, case, tr) -> None:
         super().__init__(id="practice-story")
@@ -162,20 +164,9 @@ class StoryScreen(Screen):
 
         begin(self.app, self.case)
 
-    def action_close(self) -> None:
-        self.app.pop_screen()
 
-    def action_keys(self) -> None:
-        self.app.action_keys()
-
-    def action_home(self) -> None:
-        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
-
-
-class FeedbackScreen(Screen):
+class FeedbackScreen(PracticeScreen):
     """The scored attempt as short lines a trainer can discuss; Escape goes home."""
-
-    DEFAULT_CSS = PRACTICE_CSS
 
     def __init__(self, lines: list[str], tr) -> None:
         super().__init__(id="practice-feedback")
@@ -190,12 +181,3 @@ class FeedbackScreen(Screen):
             yield Static(text(tr(_("De score is bewaard. De trainer ziet hem met: intake training report. "
                                    "Druk op Escape om terug te gaan."))), classes="practice-hint")
         yield KeyFooter()
-
-    def action_close(self) -> None:
-        self.app.pop_screen()
-
-    def action_keys(self) -> None:
-        self.app.action_keys()
-
-    def action_home(self) -> None:
-        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
