@@ -173,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a message, never a traceback
         from assistant.errors import describe
 
-        intake_open = args.command in (None, "new")  # the chat or the plain conversation
+        # Where a conversation was open (the chat, the plain one, the pre-intake, a practice)
+        # the answers so far are kept; a headless command promises nothing of the kind.
+        intake_open = args.command in (None, "new", "pre-intake") or args.plain or (
+            args.command == "training" and args.training_command == "start")
         say(tr, describe(exc, intake_open=intake_open), err=True)
         return EXIT_PROBLEM
 

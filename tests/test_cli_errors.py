@@ -147,3 +147,18 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
     assert proc.wait(timeout=120) == 0
     assert json.loads(first)["ok"] is True
     assert err == ""
+
+
+@pytest.mark.parametrize("args, target, open_intake", [
+    (("training", "list"), "assistant.training.cli.run", False),
+    (("list",), "assistant.commands.list_sessions", False),
+    (("--plain",), "assistant.plain.run", True),
+    (("training", "start", "b1_route_werk"), "assistant.training.cli.run", True),
+])
+def test_only_an_open_conversation_promises_saved_answers(tmp_path, args, target, open_intake):
+    module, name = target.rsplit(".", 1)
+    prelude = (f"import importlib\nm = importlib.import_module('{module}')\n"
+               f"def boom(*a, **k):\n    raise RuntimeError('x')\nm.{name} = boom")
+    out = run("--store", str(tmp_path / "s.sqlite3"), *args, prelude=prelude, env_home=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr and "RuntimeError" in out.stderr
+    assert ("Uw antwoorden tot nu toe zijn bewaard" in out.stderr) == open_intake, out.stderr
