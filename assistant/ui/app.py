@@ -170,6 +170,16 @@ class IntakeApp(App):
         await self.pop_screen()  # the old home first: the new one has the same id
         await self.push_screen(self._home(self.store_path, self.tr))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual says "Press ctrl+q to quit" in English; we say, in the person's
+        language, the key that stops here (pause in a conversation, quit on home)."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action.rsplit(".", 1)[-1] in ("pause", "quit")]
+        keys.sort(key=lambda k: k == "ctrl+q")  # the key the footer shows, before Textual's own
+        if keys:
+            self.notify(self.tr(_("Wilt u stoppen? Druk op {key}. Alles is bewaard.", key=keys[0].upper())),
+                        markup=False)
+
     def action_keys(self) -> None:
         from assistant.ui.help import KeysHelp
 

@@ -81,3 +81,14 @@ async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, 
     assert view["skipped"]["doelgroep"] == "Brief van DUO nog niet binnen"
     assert view["second_locale"] == "ar"
     assert [e["kind"] for e in view["events"]].count("language") >= 1
+
+
+async def test_ctrl_c_says_how_to_stop_in_the_persons_language(make_app, ui_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(app, pilot, "n")
+        await press(app, pilot, "ctrl+c")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]   # the toast's text (Textual renders it on a layer)
+        assert said == ["Wilt u stoppen? Druk op F10. Alles is bewaard."]
+        assert app.screen.id == "chat" and app.intake is not None   # nothing stopped
