@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from assistant.store import crypto
+from assistant.store import crypto, sealed
 from assistant.store.sqlite import SCHEMA_VERSION, Event, SessionRow, StoreError, now_iso
 
 _LOCK_SPACE = 0x1A7A  # the first key of every advisory lock this app takes
@@ -172,13 +172,7 @@ class PostgresStore:
         if self._keys.has(sid):
             return True
         row = self._db.execute("SELECT wrapped_key FROM intake_sessions WHERE id = %s", (sid,)).fetchone()
-        if row is None or row[0] is None:
-            return False
-        try:
-            self._keys.load_session_key(sid, bytes(row[0]))
-        except crypto.KeyProblem:
-            raise StoreError("damaged", session=sid, seq=0) from None
-        return True
+        return row is not None and sealed.load_key(self._keys, sid, row[0])
 
     # -- events ---------------------------------------------------------------
     def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
@@ -210,13 +204,7 @@ class PostgresStore:
         rows = self._db.execute("SELECT seq, at, actor, kind, dialog_version, data, person FROM intake_events"
                                 " WHERE session_id = %s ORDER BY seq", (sid,)).fetchall()
         for seq, at, actor, kind, version, data, person in rows:
-            try:
-                value = json.loads(self._keys.open(sid, seq, kind, data))
-                if not isinstance(value, dict):
-                    raise ValueError("not an object")
-            except (ValueError, TypeError):
-                raise StoreError("damaged", session=sid, seq=seq) from None
-            yield Event(seq, at, actor, kind, version, value, person)
+            yield Event(seq, at, actor, kind, version, sealed.open_payload(self._keys, sid, seq, kind, data), person)
 
     def event_heads(self, sid: str) -> list[tuple[int, str, str, str, str]]:
         return self._db.execute("SELECT seq, at, actor, person, kind FROM intake_events WHERE session_id = %s"

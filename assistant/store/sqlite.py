@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from assistant.store import crypto
+from assistant.store import crypto, sealed
 from assistant.store.errors import StoreError
 from assistant.store.upkeep import Upkeep
 
@@ -221,13 +221,7 @@ class Store(Upkeep):
         if self._keys.has(sid):
             return True
         row = self._db.execute("SELECT wrapped_key FROM sessions WHERE id = ?", (sid,)).fetchone()
-        if row is None or row[0] is None:
-            return False
-        try:
-            self._keys.load_session_key(sid, bytes(row[0]))
-        except crypto.KeyProblem:
-            raise StoreError("damaged", session=sid, seq=0) from None
-        return True
+        return row is not None and sealed.load_key(self._keys, sid, row[0])
 
     # -- events ---------------------------------------------------------------
     def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
@@ -258,13 +252,7 @@ class Store(Upkeep):
             "SELECT seq, at, actor, kind, dialog_version, data, person FROM events"
             " WHERE session_id = ? ORDER BY seq", (sid,))
         for seq, at, actor, kind, version, data, person in cur.fetchall():
-            try:
-                value = json.loads(self._keys.open(sid, seq, kind, data))
-                if not isinstance(value, dict):
-                    raise ValueError("not an object")
-            except (ValueError, TypeError):
-                raise StoreError("damaged", session=sid, seq=seq) from None
-            yield Event(seq, at, actor, kind, version, value, person)
+            yield Event(seq, at, actor, kind, version, sealed.open_payload(self._keys, sid, seq, kind, data), person)
 
     # -- locking --------------------------------------------------------------
     def lock(self, row: SessionRow, *, log_open: bool = True) -> None:
