@@ -15,6 +15,8 @@ holds, read through a separate connection (`assistant.sessions.fold`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import asyncio
 import os
 import time
@@ -234,8 +236,12 @@ class Runner:
         self.stored_kinds[kind] = self.stored_kinds.get(kind, 0) + 1
         relevant = progress.relevant(self.dialog, view["answers"])
         view["relevant"] = relevant
-        view["answered"] = sum(1 for q in relevant if q.id in view["answers"] or q.id in view["skipped"])
-        view["total"] = len(relevant)
+        # A pre-intake counts only what it asks the inburgeraar alone (issue 12): neither
+        # consulent-only nor sensitive questions, which that mode never asks.
+        counted = [q for q in relevant if row.mode != "pre_intake" or progress.askable(q, "pre_intake")]
+        view["counted"] = {q.id for q in counted}
+        view["answered"] = sum(1 for q in counted if q.id in view["answers"] or q.id in view["skipped"])
+        view["total"] = len(counted)
         return view
 
     def _tr(self):
@@ -287,6 +293,10 @@ class Runner:
         panel = screen.query("#topics")
         if panel:
             expected = progress.topic_statuses(self.dialog, view["answers"], view["skipped"], view["mode"], None)
+            if view["mode"] == "pre_intake":  # a topic with nothing to ask alone is not applicable there
+                expected = tuple(replace(t, status=progress.status_of(
+                    [q.id for q in self.dialog.topic(t.id).questions if q.id in view["counted"]],
+                    view["answers"], view["skipped"])) for t in expected)
             from assistant.ui.topics import STATUS_WORDS
 
             options = panel.first().options

@@ -49,3 +49,9 @@ def test_closing_the_proposal_leaves_a_way_on():
     walk = [("answer_open", i) for i in range(70)]
     runner = replay([*walk, ("submit", 0), ("key", "escape")], tolerate=STRICT)
     assert "proposal" in runner.screens_seen, "the replay never reached the proposal"
+
+
+def test_a_pre_intake_started_from_home_counts_only_what_it_asks():
+    """Found by the model-based test after the pre-intake merge: its counter (0/35) counts
+    only the questions a pre-intake asks, as issue 12 wants; the oracle counts the same way."""
+    replay([*answers(2), ("key", "f10"), ("key", "p"), *answers(3)], tolerate=STRICT)
