@@ -9,7 +9,7 @@ What is measured (issue 15, item 6):
   expected next question card ("k/N · Label"). The pane is polled every few ms,
   so a figure includes tmux and terminal rendering, like what a person waits for.
 - Typed text is sent first and the turn starts only once it is visible in the
-  field (keys typed into a field that is not there yet are lost: FINDINGS.md F3).
+  field (keys typed into a field that is not there yet are lost: docs/ui-findings.md F3).
 - One full intake (persona Samira from tests/ui/test_journey_tmux.py); halfway,
   at `engels`, N answer/back cycles on `nederlands_niveau_nu` (Ctrl+B once, then
   Enter on the kept choice and Ctrl+B again), two turns per cycle; then the rest.
@@ -150,7 +150,7 @@ def full_intake(app: Pane, mini: Pane, dialog, tr, pause_at: str, pause) -> tupl
                 seen = lambda s, typed=k[1], lab=now[2]: typed in s.split(lab, 1)[-1]  # noqa: E731
                 try:
                     app.wait(seen, timeout=2)
-                except TimeoutError:  # typed as soon as the question showed, and lost (FINDINGS.md F3)
+                except TimeoutError:  # typed as soon as the question showed, and lost (docs/ui-findings.md F3)
                     lost.append(q.id)
                     app.keys("C-u")
                     app.keys(*k)

@@ -63,7 +63,7 @@ def card(screen: str) -> tuple[int, int, str] | None:
 def wait_until(tmux: Tmux, predicate, what: str, timeout: float = 20) -> str:
     """The screen once `predicate` holds and it stopped changing (a person reads, then types).
 
-    Typing the moment the card changes loses keys (FINDINGS.md F3, issue 15 item 5);
+    Typing the moment the card changes loses keys (docs/ui-findings.md F3, issue 15 item 5);
     this journey is about the conversation, so it waits like a person does.
     """
     deadline = time.monotonic() + timeout
@@ -141,7 +141,7 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
                 tmux.keys(*k)
                 if k[0] == "-l":  # a person sees what they typed before pressing Enter (F3: keys get lost)
                     wait_until(tmux, lambda s, typed=k[1]: typed in s.split(label, 1)[-1],
-                               f"{k[1]!r} typed into {q.id} (FINDINGS.md F3)", timeout=5)
+                               f"{k[1]!r} typed into {q.id} (docs/ui-findings.md F3)", timeout=5)
             shown = wait_until(tmux, lambda s, prev=now: card(s) != prev or "Overzicht:" in s,
                                f"the question after {q.id}")
             assert "Deze vraag is verplicht" not in shown and "bestaat niet" not in shown, shown

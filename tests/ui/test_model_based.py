@@ -51,7 +51,7 @@ FOCUSABLE = (Input, Button, OptionList, SelectionList, DataTable)
 # Exploration only: invariant codes to record instead of failing on, e.g. "counter-past-end,dead-end",
 # so that one known bug does not hide what comes after it. Never set in the suite.
 TOLERATE = set(filter(None, os.environ.get("INTAKE_MBT_TOLERATE", "").split(",")))
-# Open findings (FINDINGS.md) that this test records and prints instead of failing on, each one
+# Open findings (docs/ui-findings.md) that this test records and prints instead of failing on, each one
 # kept by a strict-xfail test in test_model_based_regressions.py. Remove a code when its fix lands.
 OPEN_FINDINGS: dict[str, str] = {}  # was {"counter-past-end": "F1", "dead-end": "F2, F4"} until de83790
 TOLERATE |= set(OPEN_FINDINGS)

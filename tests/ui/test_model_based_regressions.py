@@ -1,7 +1,7 @@
 """Action lists the model-based test (test_model_based.py) found failing, replayed as plain tests.
 
 Every invariant is strict here (nothing tolerated). Each test names the finding of
-FINDINGS.md it keeps (F1, F2, F4: fixed in de83790). A finding that is not fixed yet
+docs/ui-findings.md it keeps (F1, F2, F4: fixed in de83790). A finding that is not fixed yet
 is marked xfail(strict=True) until its fix lands.
 The mini dialog (tests/fixtures/dialogs/mini.yaml) keeps each replay short.
 """
