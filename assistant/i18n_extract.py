@@ -30,7 +30,7 @@ import yaml
 
 from assistant.dialog import yaml_lines
 
-QUESTION_FIELDS = ("text", "label", "help", "unit", "item_label")
+QUESTION_FIELDS = ("text", "label", "help", "unit", "item_label", "text_alone", "help_alone")
 # Per law file: which fields of which entries are texts for people.
 LAW_TEXTS = {"rules": ("rules", ("uitleg",))}
 
@@ -51,7 +51,9 @@ class SourceText:
         """The translator comment written into the catalog."""
         what = {"title": "title", "text": "question", "label": "short label (overview, documents)",
                 "help": "help text", "unit": "unit of a number", "item_label": "name of one list item",
-                "choice": "answer choice", "uitleg": "explanation of an advice rule"}[self.field]
+                "choice": "answer choice", "uitleg": "explanation of an advice rule",
+                "text_alone": "question, as shown in the pre-intake (the person is alone, no consulent beside them)",
+                "help_alone": "help text, as shown in the pre-intake (the person is alone)"}[self.field]
         if self.qtype:
             what += f" ({self.qtype} question)" if self.field != "text" else f" ({self.qtype})"
         extra = f"; {self.note}" if self.note else ""

@@ -70,7 +70,7 @@ def _converse(intake: Intake, tr, input_fn, out, speech=None) -> int:
             if step is None:
                 return 0
             continue
-        _show_question(step, tr, out)
+        _show_question(step, tr, out, intake.mode)
         said = speech(step.question.id) if speech is not None else None
         if said:
             print("  " + tr(_("De persoon zegt: \u201c{words}\u201d", words=clean(said))), file=out)
@@ -87,7 +87,7 @@ def _converse(intake: Intake, tr, input_fn, out, speech=None) -> int:
 
 def _handle(intake: Intake, step: Step, raw: str, tr, input_fn, out) -> Step | None:
     command = raw.strip()
-    q = step.question
+    q = step.question.in_mode(intake.mode)
     if command == "q":
         intake.pause()
         print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
@@ -107,8 +107,8 @@ def _handle(intake: Intake, step: Step, raw: str, tr, input_fn, out) -> Step | N
     return intake.answer(raw)
 
 
-def _show_question(step: Step, tr, out) -> None:
-    q = step.question
+def _show_question(step: Step, tr, out, mode: str) -> None:
+    q = step.question.in_mode(mode)
     second = translator(step.second_locale) if step.second_locale else None
     marks = []
     if q.who == "consulent":

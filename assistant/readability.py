@@ -22,7 +22,7 @@ from assistant.i18n_extract import iter_dialog_texts, iter_law_texts
 from assistant.yamlload import safe_load
 
 THRESHOLDS = Path(__file__).with_name("readability.yaml")
-READER_FIELDS = ("title", "text", "help", "unit", "item_label", "choice", "uitleg")
+READER_FIELDS = ("title", "text", "help", "unit", "item_label", "choice", "uitleg", "text_alone", "help_alone")
 _SENTENCE_END = re.compile(r"(?<=[\w)\"'’][.?!])\s+")  # a lone "?" is a key, not an end
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")

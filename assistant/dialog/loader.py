@@ -21,7 +21,7 @@ from assistant.dialog import yaml_lines
 from assistant.dialog.model import Choice, Dialog, Question, Topic
 from assistant.dialog.validate import Problem, validate_raw
 
-TEXT_FIELDS = ("title", "text", "label", "help", "unit", "item_label")
+TEXT_FIELDS = ("title", "text", "label", "help", "unit", "item_label", "text_alone", "help_alone")
 
 
 class DialogInvalid(Exception):

@@ -7,7 +7,7 @@ through `Question.msg(field)` so they go through the catalog with their context.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -44,13 +44,28 @@ class Question:
     choices: tuple[Choice, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     line: int = 0
+    variant: str = ""  # "alone": the texts for a pre-intake (``text_alone``, ``help_alone``) where given
 
     def msg(self, field_name: str) -> Msg:
         """A translatable text of this question (``text``, ``label``, ``help``...)."""
+        if self.variant and f"{field_name}_{self.variant}" in self.options:
+            field_name = f"{field_name}_{self.variant}"
+            return Msg(self.options[field_name], f"{self.dialog}.{self.id}.{field_name}")
         value = getattr(self, field_name, None)
         if value is None:
             value = self.options[field_name]
         return Msg(value, f"{self.dialog}.{self.id}.{field_name}")
+
+    def in_mode(self, mode: str | None) -> "Question":
+        """This question as a mode shows it: a pre-intake has no consulent beside the person,
+        so "we talk about…" or "ask the consulent" becomes the text written for someone alone."""
+        if mode != "pre_intake" or not any(k.endswith("_alone") for k in self.options):
+            return self
+        return self._alone
+
+    @cached_property  # made once per question, so a turn creates no new objects
+    def _alone(self) -> "Question":
+        return replace(self, variant="alone")
 
     def choice_msg(self, choice_id: str) -> Msg:
         for choice in self.choices:

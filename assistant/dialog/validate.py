@@ -25,7 +25,7 @@ TOP_KEYS = {"dialog", "version", "title", "topics"}
 TOPIC_KEYS = {"id", "title", "phase", "basis", "required_by", "when", "waits_for",
               "waiting_when", "questions"}
 COMMON_KEYS = {"id", "type", "text", "label", "help", "who", "mandatory", "sensitive",
-               "pre_intake", "when"}
+               "pre_intake", "when", "text_alone", "help_alone"}
 TYPE_KEYS = {
     "text": {"max_length", "format", "multiline"},
     "number": {"min", "max", "unit"},
@@ -143,6 +143,11 @@ def _check_question(q, tid, add, seen, questions) -> None:
         add(q, qid, "the question needs a 'text' (Dutch, B1)")
     if q.get("who", "inburgeraar") not in WHO:
         add(q, qid, f"'who' is one of: {', '.join(WHO)}", "who")
+    for key in ("text_alone", "help_alone"):
+        if key in q and (not isinstance(q[key], str) or not q[key].strip()):
+            add(q, qid, f"'{key}' is a Dutch text (B1) for the pre-intake, or left out", key)
+    if "help_alone" in q and "help" not in q:
+        add(q, qid, "'help_alone' needs a 'help' for the joint intake too", "help_alone")
     for flag in ("mandatory", "sensitive", "pre_intake"):
         if flag in q and not isinstance(q[flag], bool):
             add(q, qid, f"'{flag}' is true or false", flag)

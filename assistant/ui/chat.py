@@ -130,7 +130,7 @@ class ChatScreen(Screen):
             self._error(tr(TYPED_AHEAD))
 
     def _ask(self, step: Step) -> None:
-        q, tr, second = step.question, self.tr, self.second_tr
+        q, tr, second = step.question.in_mode(self.intake.mode), self.tr, self.second_tr
         marks = []
         if q.who == "consulent":
             marks.append(tr(_("voor de consulent")))
@@ -190,6 +190,7 @@ class ChatScreen(Screen):
     def action_help(self) -> None:
         q = self.step.question
         if q is not None:
+            q = q.in_mode(self.intake.mode)
             help_text = self.tr(q.msg("help")) if q.help else self.tr(_("Voor deze vraag is geen uitleg."))
             self.query_one(Transcript).note("? " + help_text, "italic")
             if q.help and self.second_tr:

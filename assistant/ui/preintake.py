@@ -116,6 +116,7 @@ class AloneChat(ChatScreen):
         q = self.step.question
         if q is None:
             return
+        q = q.in_mode(self.intake.mode)
         locale = self.tr.locale
         if not speech.has_voice(locale):
             if self._dutch_offered != q.id:
@@ -190,8 +191,19 @@ class PreIntakeApp(IntakeApp):
             return
         self.code = resume.new_code()
         intake.set_resume_code(*resume.seal(self.code))
+        self._language_is_an_answer(intake)
         self.push_screen(pages.Page(self.tr, [pages.CODE_WHY], [("next", pages.NEXT)], big=self._code_line()),
                          lambda _choice: self._chat_now())
+
+    def _language_is_an_answer(self, intake) -> None:
+        """The language chosen on the first page answers the dialog's language question:
+        asking "in which language?" again, in that language, would only puzzle the person."""
+        for q in self.dialog.questions:
+            if q.opt("sets_locale") and self.tr.locale in q.choice_ids and q.pre_intake:
+                intake.answer_question(q.id, self.tr.locale, ACTOR, from_file=True)
+                first = intake.view.next_open(intake.mode, None)  # the welcome before it is still to read
+                if first is not None:
+                    intake.goto(first.id, ACTOR)
 
     def code_typed(self, page, typed: str) -> None:
         """A code typed back: the session it opens, or a clear refusal (and an end after too many)."""

@@ -139,3 +139,22 @@ async def test_the_chat_alone_says_nothing_meant_for_the_consulent(ui_store):
         shown = screen_text(app)
         assert "Ctrl+O" not in shown and app.intake.id not in shown
         assert shown.count("Elk antwoord wordt meteen bewaard.") == 1
+
+
+async def test_the_questions_alone_are_worded_for_someone_alone_and_the_language_is_not_asked_twice(ui_store):
+    from assistant.dialog.loader import load_dialog
+
+    welcome = load_dialog().question("welkom_uitleg")
+    ti = translator("ti")
+    app = _app(ui_store, "ti")
+    async with app.run_test(size=(100, 40)) as pilot:
+        for button in ("#new", "#yes", "#next"):
+            await press_button(app, pilot, button)
+        shown = screen_text(app)
+        alone = ti(welcome.in_mode("pre_intake").msg("text")).splitlines()[0]
+        meeting = ti(welcome.msg("text")).splitlines()[1]  # "we talk about your life…"
+        assert alone in shown and meeting not in shown
+        await answer_current(app, pilot)  # the welcome read
+        assert app.screen.step.question.id != "voertaal"
+    by_kind = [(e.kind, e.actor, e.data.get("question"), e.data.get("value")) for e in _events(ui_store)]
+    assert ("answered", "inburgeraar", "voertaal", "ti") in by_kind
