@@ -136,7 +136,7 @@ def provenance(view: dict, state) -> dict:
     answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
                for qid, value in view["answers"].items()}
     return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
-            "answers": answers, "skipped": view["skipped"], "events": view["events"]}
+            "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
 
 
 def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
