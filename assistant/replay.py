@@ -10,11 +10,12 @@ in-memory store, answer by answer in dialog order, exactly as a person would.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from assistant.dialog import retired
 from assistant.dialog.model import Dialog
 from assistant.engine import progress
 from assistant.engine.parse import Invalid, check_value
@@ -95,7 +96,9 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
     problems: list[tuple[str, Msg]] = []
     checked: dict[str, Any] = {}
     for qid in case.answers:
-        if not dialog.has_question(qid):
+        if (r := dialog.retired_question(qid)) is not None:  # merged away: name what replaced it
+            problems.append((qid, retired.moved_message(qid, r.replaced_by)))
+        elif not dialog.has_question(qid):
             problems.append((qid, _("Onbekende vraag-id '{id}'. Kijk de spelling na.", id=qid)))
     for q in dialog.questions:
         if q.id not in case.answers:
@@ -121,14 +124,20 @@ def run(dialog: Dialog, case: Case, extras=None, save_to: Store | Callable[[str]
     `save_to` may also be a function of the case's mode that gives the store
     (`intake replay --save` keeps practice cases in the training store).
     """
-    problems = check_answers(dialog, case)
+    answers, problems, notices = retired.upgrade_answers(dialog, case.answers)  # ids merged away
+    case = replace(case, answers=answers)
+    problems += check_answers(dialog, case)
     if problems:
         raise CaseInvalid(problems)
     out, _sid = _replay(MemoryStore(), dialog, case, extras, "consulent")
+    if notices:  # never silent: which earlier ids the case carried and what they became
+        out["retired"] = notices
     if save_to is None:
         return out
     store = save_to(case.mode) if callable(save_to) else save_to
     out, sid = _replay(store, dialog, case, extras, IMPORT)
+    if notices:
+        out["retired"] = notices
     return {"session_id": sid, **out}
 
 

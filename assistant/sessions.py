@@ -56,7 +56,12 @@ def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
 
     state = ev.SessionState()
     view = Tracker(dialog, state) if dialog is not None else None
-    for event in store.events(sid):
+    events = store.events(sid)
+    if dialog is not None:  # an earlier version's retired answers, as the dialog says to read them
+        from assistant.dialog.retired import upgrade_events
+
+        events = upgrade_events(dialog, events)
+    for event in events:
         if dialog is not None:
             fold_event(dialog, state, event, view)
         else:
@@ -80,7 +85,7 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
         for row in rows:
             if row.mode == "training":  # practice is never in the caseload, nor in its deadlines
                 continue
-            same = row.fingerprint == dialog.fingerprint
+            same = dialog.opens(row.fingerprint)
             try:
                 state = fold(store, row.id, dialog if same else None)
             except (StoreError, KeyError, TypeError, ValueError):  # one damaged session hides no other
@@ -131,7 +136,7 @@ def provenance(view: dict, state) -> dict:
     answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
                for qid, value in view["answers"].items()}
     return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
-            "answers": answers, "skipped": view["skipped"], "events": view["events"]}
+            "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
 
 
 def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
@@ -150,13 +155,13 @@ def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_stat
     store = open_store(store_path, readonly=True)
     try:
         row = store.session(sid)
-        state = fold(store, sid, dialog if row.fingerprint == dialog.fingerprint else None)
+        state = fold(store, sid, dialog if dialog.opens(row.fingerprint) else None)
         events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "person": e.person, "kind": e.kind,
                    "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
     finally:
         store.close()
     log.record(store_path, action, sid)
-    record = progress.effective(dialog, state.answers) if row.fingerprint == dialog.fingerprint else state.answers
+    record = progress.effective(dialog, state.answers) if dialog.opens(row.fingerprint) else state.answers
     view = {
         "id": row.id, "session_id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
         "mode": state.mode, "created_at": row.created_at, "status": _status(state),

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from assistant import paths
-from assistant.dialog import yaml_lines
+from assistant.dialog import retired, yaml_lines
 from assistant.dialog.model import Choice, Dialog, Question, Topic
 from assistant.dialog.validate import Problem, validate_raw
 
@@ -95,9 +95,11 @@ def build(raw: dict, name: str) -> Dialog:
                 waiting_when=t.get("waiting_when"), questions=questions, line=t.line,
             )
         )
+    earlier, retired_questions = retired.build(raw)
     dialog = Dialog(
         id=did, version=str(raw["version"]), title=raw.get("title", did),
         topics=tuple(topics), path=name, fingerprint=fingerprint(raw),
+        earlier=earlier, retired=retired_questions,
     )
     dialog.deps()  # the dependency index is built (and frozen) at load time
     return dialog

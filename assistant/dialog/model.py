@@ -15,6 +15,7 @@ from assistant.i18n import Msg
 
 if TYPE_CHECKING:
     from assistant.dialog.dependencies import DependencyIndex
+    from assistant.dialog.retired import Retired
 
 ANSWER_TYPES = ("text", "number", "date", "yesno", "choice", "multichoice", "list", "info")
 PHASES = ("welcome", "language", "consent", "topic")
@@ -107,6 +108,18 @@ class Dialog:
     topics: tuple[Topic, ...]
     path: str = ""
     fingerprint: str = ""
+    earlier: tuple[str, ...] = ()   # fingerprints of earlier versions whose sessions this one opens
+    retired: tuple["Retired", ...] = ()  # ids no longer asked (assistant.dialog.retired)
+
+    def opens(self, fingerprint: str) -> bool:
+        """Whether a session stored with this fingerprint opens with this dialog."""
+        return fingerprint == self.fingerprint or fingerprint in self.earlier
+
+    def retired_question(self, qid: str | None) -> "Retired | None":
+        for r in self.retired:
+            if r.id == qid:
+                return r
+        return None
 
     @property
     def questions(self) -> tuple[Question, ...]:

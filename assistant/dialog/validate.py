@@ -21,7 +21,7 @@ CHOICE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 RESERVED = {"review", "awaiting_lbt", "proposal", "confirmed", "phase", "state", "trigger",
             "answer", "go_back", "model", "machine"}
 PHASE_ORDER = ("welcome", "language", "consent")
-TOP_KEYS = {"dialog", "version", "title", "topics"}
+TOP_KEYS = {"dialog", "version", "title", "topics", "earlier", "retired"}
 TOPIC_KEYS = {"id", "title", "phase", "basis", "required_by", "when", "waits_for",
               "waiting_when", "questions"}
 COMMON_KEYS = {"id", "type", "text", "label", "help", "who", "mandatory", "sensitive",
@@ -78,6 +78,9 @@ def validate_raw(raw: Any, name: str) -> list[Problem]:
     for index, topic in enumerate(topics):
         _check_topic(topic, index, add, seen, questions)
     _check_conditions(topics, questions, add)
+    from assistant.dialog import retired
+
+    retired.problems(raw, {t.get("id") for t in topics if isinstance(t, dict)}, questions, add)
     if not any(isinstance(t, dict) and t.get("phase", "topic") == "topic" for t in topics):
         add(raw, None, "dead end: the dialog has no topic with phase 'topic'; add the intake topics", "topics")
     return problems

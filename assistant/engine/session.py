@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Callable
 
 from assistant.dialog.model import Dialog, Question
+from assistant.dialog.retired import upgrade_events
 from assistant.engine import machine, progress, state as ev
 from assistant.engine.parse import Invalid, check_value, parse_input
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
@@ -72,7 +73,7 @@ class Intake:
              today: Callable[[], date] = date.today, actor: str = "consulent") -> "Intake":
         """Open a stored session; refuses clearly if its dialog changed or it is in use."""
         row = store.session(sid)
-        if row.dialog_id != dialog.id or row.fingerprint != dialog.fingerprint:
+        if row.dialog_id != dialog.id or not dialog.opens(row.fingerprint):
             raise SessionError(_(
                 "Deze intake is begonnen met versie {old} van de vragenlijst. Nu is versie {new} "
                 "geïnstalleerd en de vragen zijn veranderd. De intake is niet geopend, zodat er niets "
@@ -80,7 +81,7 @@ class Intake:
                 old=row.dialog_version, new=dialog.version))
         store.lock(row)
         intake = cls(store, row, dialog, today)
-        for event in store.events(sid):
+        for event in upgrade_events(dialog, store.events(sid)):  # an earlier version's retired answers
             intake._fold(event)
         machine.detach(dialog, intake._model)
         intake._model = machine.attach(dialog, intake._phase_for(intake.state.position))

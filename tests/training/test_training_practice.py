@@ -93,7 +93,8 @@ def test_a_practice_run_with_a_wrong_answer_and_route_gets_that_feedback(tmp_pat
 def test_speech_falls_back_to_the_true_answer_and_the_file(tmp_path):
     said = speech_for(CASES["b1_route_werk"], translator("nl"))
     assert said("onderwijs_jaren").startswith("Ik ben negen jaar")
-    assert said("werk_nu") == "Nee"
+    assert said("hulp_geldzaken") == "Nee"
+    assert said("bezigheden_nu") == "Een cursus"  # a multichoice, in the dialog's own labels
     assert said("doelgroep") == "In het dossier staat: Asielstatushouder"
     assert said("welkom_uitleg") is None and said("cv") is None
 

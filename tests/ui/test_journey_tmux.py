@@ -38,13 +38,13 @@ SAMIRA = {
     "lbt_behaalde_score": "55,00", "lbt_benodigde_score": "50,00", "onderwijs_jaren": "12",
     "hoogste_opleiding": "voortgezet", "opleiding_niet_afgemaakt": False, "diploma_in_bezit": True, "diploma_land": "Syrië",
     "diploma_waardering_aangevraagd": False, "huidige_opleiding": "geen", "werkervaring_jaren": "0",
-    "werk_nu": False, "cv": False, "gezondheid_beperking": "geen", "belastbaarheid_uren_per_week": "32",
+    "cv": False, "gezondheid_beperking": "geen", "belastbaarheid_uren_per_week": "32",
     "zorg_hulp_nodig": False, "partner": "nee", "kinderen_leeftijden": "", "geletterdheid": "ander_schrift",
     "talen_gesproken": "Arabisch, Engels", "nederlands_niveau_nu": "a1", "engels": True,
     "computer_telefoon": "computer_en_telefoon", "digid": True, "email": True, "woning": "azc",
     "post_lezen": "met_hulp", "zelf_afspraken_maken": True, "vervoer": ["fiets"], "rijbewijs": False,
-    "contacten_in_nl": "weinig", "vrijwilligerswerk_of_club": False, "bijstand": True, "schulden": False,
-    "hulp_geldzaken": False, "bezigheden_nu": ["cursus"], "wil_meedoen": True, "hoofddoel": "opleiding",
+    "contacten_in_nl": "weinig", "bijstand": True, "schulden": False,
+    "hulp_geldzaken": False, "bezigheden_nu": ["club", "cursus"], "wil_meedoen": True, "hoofddoel": "opleiding",
     "opleidingswens": "Farmacie studeren", "full_time_leren_mogelijk": True,
     "doel_over_drie_jaar": "Studeren aan de hogeschool",
 }
@@ -178,8 +178,8 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
     answers = shown["answers"]
     assert answers["geboortedatum"] == "2004-03-12" and answers["doelgroep"] == "asielstatushouder"
     assert answers["hoofddoel"] == "opleiding" and answers["opleidingswens"] == "Farmacie studeren"
-    assert answers["bezigheden_nu"] == ["cursus"] and answers["vervoer"] == ["fiets"]
-    assert answers["diploma_in_bezit"] is True and answers["werk_nu"] is False
+    assert answers["bezigheden_nu"] == ["club", "cursus"] and answers["vervoer"] == ["fiets"]
+    assert answers["diploma_in_bezit"] is True and answers["cv"] is False
     assert answers["voertaal"] == "ar" and shown["second_locale"] == "ar"
     for qid in asked:  # every choice, yes/no and multi-select answer as pressed
         if dialog.question(qid).type in ("choice", "yesno", "multichoice"):

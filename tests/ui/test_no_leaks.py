@@ -25,7 +25,7 @@ async def _crash_after_answers(app, monkeypatch, seen: dict):
     from assistant.ui.chat import ChatScreen
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_new_until(app, pilot, "werk_nu", VALUES)
+        await start_new_until(app, pilot, "bezigheden_nu", VALUES)  # right after beroep, as werk_nu was
 
         def broken_show(self, step):
             answers = dict(self.intake.record)  # a local full of answers, as in the issue
