@@ -42,9 +42,9 @@ def scripted(monkeypatch):
     shown = []
     original = plain._show_question
 
-    def spy(step, tr, out):
+    def spy(step, tr, out, mode):
         shown.append(step.question.id)
-        original(step, tr, out)
+        original(step, tr, out, mode)
 
     monkeypatch.setattr(plain, "_show_question", spy)
 
