@@ -175,3 +175,30 @@ def test_helpers_answer_every_pre_intake_question(store_path):
     assert "werkwens" in answer_alone(it)
     it.close()
     store.close()
+
+
+def test_export_md_marks_pre_intake_answers_and_duo_json_carries_nothing_extra(store_path, capsys):
+    from assistant.outcome import compute
+
+    store, it = _handed_over(store_path)
+    it.render_dutch("werkwens", DUTCH)
+    confirmed = it.confirm_topic(it.dialog.find_question("werkwens").topic)
+    answer_alone(it, actor=None)  # the consulent questions
+    besluit = {"akkoord": True, "dagtekening_pip": TODAY.isoformat(), "gemeentecode": "0363"}
+    it.decide(besluit, compute(dict(it.record), TODAY, besluit).decision.event())
+    open_ = len(it.state.alone)
+    sid = it.id
+    it.pause()
+    it.close()
+    store.close()
+    assert main(["--store", str(store_path), "export", sid, "--format", "md"]) == 0
+    md = capsys.readouterr().out.replace("\\", "")
+    total = open_ + len(confirmed)
+    assert f"{total} antwoorden kwamen uit de voorbereiding. Samen nagekeken: {len(confirmed)}." in md
+    assert f"{open_} antwoorden uit de voorbereiding zijn nog niet bevestigd" not in md  # "nagekeken", B1
+    assert f"{open_} antwoorden uit de voorbereiding zijn nog niet nagekeken." in md
+    row = next(line for line in md.splitlines() if TIGRINYA in line and "Nederlandse weergave" in line)
+    assert DUTCH in row and "bevestigd door de consulent" in row
+    assert main(["--store", str(store_path), "export", sid, "--format", "duo-json"]) == 0
+    duo = capsys.readouterr().out
+    assert json.loads(duo) and DUTCH not in duo and "alone" not in duo and "voorbereiding" not in duo
