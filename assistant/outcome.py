@@ -142,17 +142,19 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
 
 
 def pip_provenance(dialog, state, record):
-    """The PIP's view of issue 12: answers from the pre-intake, and the consulent's Dutch renderings
-    (not of sensitive answers: the PIP does not quote those)."""
+    """The PIP's view of issue 12: answers from the pre-intake (info pages left out), and the
+    consulent's Dutch renderings (not of sensitive answers: the PIP does not quote those)."""
     from assistant.engine.provenance import origins
     from assistant.pip.model import Provenance
 
+    answers = {qid: v for qid, v in record.items()  # an info page acknowledged is no answer to check
+               if (q := dialog.find_question(qid)) is not None and q.type != "info"}
     dutch = {}
     for qid, rendering in state.dutch.items():
         q = dialog.find_question(qid)
         if q is not None and not q.sensitive and isinstance(record.get(qid), str):
             dutch[qid] = (record[qid], rendering)
-    return Provenance(origins(state, record), dutch)
+    return Provenance(origins(state, answers), dutch)
 
 
 def _topic_title(dialog, topic_id: str) -> Msg | None:

@@ -5,7 +5,8 @@ languages side by side; user text (answers typed by the inburgeraar, the
 consulent's motivation) is kept apart as `UserText` so renderers never put it
 through the catalog and always escape it. Every item carries a trace: refs like
 ``antwoord:lbt_resultaat``, ``regel:R-B``, ``beleid:pvt_uren``,
-``besluit:motivatie``, ``bron:wet_15`` or ``notitie:consulent``; `check_trace` proves each one exists.
+``besluit:motivatie``, ``bron:wet_15``, ``notitie:consulent`` or ``voorbereiding:antwoorden`` (the
+answers from a pre-intake, listed in the appendix); `check_trace` proves each one exists.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from assistant.i18n import Msg, Translator
 from assistant.text import clean
 
-TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie")
+TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie", "voorbereiding")
 DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")
 
 

@@ -26,6 +26,7 @@ MARKS = {
 TITLE = C_("pip.kop", "Antwoorden uit de voorbereiding")
 QUESTION = C_("pip.kop", "Vraag")
 DUTCH = C_("pip.kop", "Nederlandse weergave")
+TRACE = "voorbereiding:antwoorden"  # the summary's trace: the appendix table of answers from the pre-intake
 
 
 def mark(provenance: Provenance, answer_id: str) -> Msg | None:
@@ -39,7 +40,7 @@ def summary(section: Section, provenance: Provenance) -> Section:
     if not kinds:
         return section
     n, open_ = len(kinds), kinds.count(ALONE_OPEN)
-    trace = tuple(f"antwoord:{qid}" for qid in provenance.origins)
+    trace = (TRACE,)  # each answer with its mark is in the appendix table
     items = [Item(C_("pip", "Voorbereiding"),
                   N_("{n} antwoord kwam uit de voorbereiding. Samen nagekeken: {m}.",
                      "{n} antwoorden kwamen uit de voorbereiding. Samen nagekeken: {m}.", n, m=n - open_), trace)]
@@ -47,7 +48,7 @@ def summary(section: Section, provenance: Provenance) -> Section:
         items.append(Item(C_("pip", "Let op"),
                           N_("{n} antwoord uit de voorbereiding is nog niet nagekeken.",
                              "{n} antwoorden uit de voorbereiding zijn nog niet nagekeken.", open_),
-                          tuple(f"antwoord:{q}" for q, k in provenance.origins.items() if k == ALONE_OPEN)))
+                          trace))
     return Section(section.id, section.title, section.items + tuple(items))
 
 

@@ -26,6 +26,7 @@ OWN = {
     "antwoord": C_("pip.bron", "Uw antwoord in de intake"),
     "besluit": C_("pip.bron", "Besluit van de gemeente"),
     "notitie": C_("pip.bron", "Notitie van de consulent"),
+    "voorbereiding": C_("pip.kop", "Antwoorden uit de voorbereiding"),  # the same text as the appendix table
 }
 
 

@@ -275,6 +275,7 @@ class ChatScreen(Screen):
         if not dutch_ui.offered(self.intake, q):
             self._error(self.tr(dutch_ui.NOT_HERE))
             return
+        self._error("")
         self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), self._after_dutch)
 
     def _after_dutch(self, typed: str | None) -> None:

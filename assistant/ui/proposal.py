@@ -60,7 +60,8 @@ class ProposalScreen(Screen):
                                    alfa=p.get("alfabetisering") or "-"))))
             if p.get("vraag"):
                 yield Static(text(p["vraag"], "bold yellow"))
-            unconfirmed = [q for q in self.intake.state.alone if q in self.intake.record]
+            unconfirmed = [q for q in self.intake.state.alone if q in self.intake.record
+                           and self.intake.dialog.find_question(q).type != "info"]
             if unconfirmed:  # said, not blocking: the consulent decides (issue 12)
                 yield Static(text(tr(N_("Let op: {n} antwoord uit de voorbereiding is nog niet bevestigd. "
                                         "Kijk het na in het overzicht, of bevestig het plan toch.",

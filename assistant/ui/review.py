@@ -98,6 +98,7 @@ class ReviewScreen(Screen):
         if not dutch_ui.offered(self.intake, q):
             self.query_one("#review-error", Static).update(text(self.tr(dutch_ui.NOT_HERE), "bold red"))
             return
+        self.query_one("#review-error", Static).update("")
 
         def done(typed: str | None) -> None:
             if typed is None:

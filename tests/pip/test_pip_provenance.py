@@ -45,7 +45,7 @@ def test_markdown_shows_the_dutch_rendering_beside_the_answer_as_typed():
     md = render_markdown(make_document(NAME, extra=EXTRA, provenance=PROV))
     row = _row(md, QUOTES["ti"])
     assert f"{QUOTES['ti']} (Nederlandse weergave: {DUTCH})" in row
-    appendix = _plain(md).split("Antwoorden uit de voorbereiding")[1]
+    appendix = _plain(md).split("### Antwoorden uit de voorbereiding")[1]
     assert f"| werkwens | Uw antwoord in de voorbereiding, nog niet bevestigd door de consulent | " \
            f"{QUOTES['ti']} → {DUTCH} |" in appendix
     assert "| naam | Uw antwoord in de voorbereiding, bevestigd door de consulent |  |" in appendix

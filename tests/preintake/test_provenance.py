@@ -186,14 +186,16 @@ def test_export_md_marks_pre_intake_answers_and_duo_json_carries_nothing_extra(s
     answer_alone(it, actor=None)  # the consulent questions
     besluit = {"akkoord": True, "dagtekening_pip": TODAY.isoformat(), "gemeentecode": "0363"}
     it.decide(besluit, compute(dict(it.record), TODAY, besluit).decision.event())
-    open_ = len(it.state.alone)
+    info = {q.id for q in it.dialog.questions if q.type == "info"}  # acknowledged, not answers to check
+    assert it.state.alone & info
+    open_ = len(it.state.alone - info)
     sid = it.id
     it.pause()
     it.close()
     store.close()
     assert main(["--store", str(store_path), "export", sid, "--format", "md"]) == 0
     md = capsys.readouterr().out.replace("\\", "")
-    total = open_ + len(confirmed)
+    total = open_ + len(set(confirmed) - info)
     assert f"{total} antwoorden kwamen uit de voorbereiding. Samen nagekeken: {len(confirmed)}." in md
     assert f"{open_} antwoorden uit de voorbereiding zijn nog niet bevestigd" not in md  # "nagekeken", B1
     assert f"{open_} antwoorden uit de voorbereiding zijn nog niet nagekeken." in md
@@ -201,4 +203,7 @@ def test_export_md_marks_pre_intake_answers_and_duo_json_carries_nothing_extra(s
     assert DUTCH in row and "bevestigd door de consulent" in row
     assert main(["--store", str(store_path), "export", sid, "--format", "duo-json"]) == 0
     duo = capsys.readouterr().out
+    appendix = md.split("### Antwoorden uit de voorbereiding")[1]
+    assert "| werkwens |" in appendix and not any(f"| {q} |" in appendix for q in info)
+    assert "voorbereiding:antwoorden" in md.split("## Bijlage")[1]  # the summary's trace: that table
     assert json.loads(duo) and DUTCH not in duo and "alone" not in duo and "voorbereiding" not in duo
