@@ -110,8 +110,8 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
 
     if output is not None and output.is_dir():
         output = output / DEFAULT_NAMES[fmt].format(sid=sid)
-    view = open_readonly(store_path, sid, action="export")
-    if fmt == "duo-json":
+    view, state = open_readonly(store_path, sid, action="export", with_state=True)
+    if fmt == "duo-json":  # DUO's schema has no field for where an answer came from: nothing extra
         guard.refuse_duo_export(view["mode"])
     record = view["answers"]
     today = date.today()
@@ -131,13 +131,30 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     notes = [(_topic_title(dialog, topic), text) for topic, texts in (view.get("notes") or {}).items()
              for text in texts]
     doc = build_document(record, outcome.proposal, outcome.termijnen, outcome.decision,
-                         locale="nl", second_locale=view["second_locale"], open_questions=open_qs, notes=notes)
+                         locale="nl", second_locale=view["second_locale"], open_questions=open_qs, notes=notes,
+                         provenance=pip_provenance(dialog, state, record))
     doc = guard.mark_document(doc, view["mode"])
     if fmt == "md":
         text = render_markdown(doc)
         return text if output is None else write_text_private(output, text)
     target = output or Path.cwd() / DEFAULT_NAMES["pdf"].format(sid=sid)
     return write_private(target, lambda tmp: render_pdf(doc, tmp))
+
+
+def pip_provenance(dialog, state, record):
+    """The PIP's view of issue 12: answers from the pre-intake (info pages left out), and the
+    consulent's Dutch renderings (not of sensitive answers: the PIP does not quote those)."""
+    from assistant.engine.provenance import origins
+    from assistant.pip.model import Provenance
+
+    answers = {qid: v for qid, v in record.items()  # an info page acknowledged is no answer to check
+               if (q := dialog.find_question(qid)) is not None and q.type != "info"}
+    dutch = {}
+    for qid, rendering in state.dutch.items():
+        q = dialog.find_question(qid)
+        if q is not None and not q.sensitive and isinstance(record.get(qid), str):
+            dutch[qid] = (record[qid], rendering)
+    return Provenance(origins(state, answers), dutch)
 
 
 def _topic_title(dialog, topic_id: str) -> Msg | None:

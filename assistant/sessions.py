@@ -132,9 +132,19 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
 
 def provenance(view: dict, state) -> dict:
     """`intake show ID --json` (shared/design/intake-record.md, Additions): who gave each
-    answer, and whether an answer given alone was confirmed by the consulent."""
+    answer, and whether an answer given alone was confirmed by the consulent. An answer from a
+    pre-intake also has `origin` (alone_open, alone_confirmed, corrected); a free-text answer
+    with the consulent's Dutch rendering has `dutch`."""
+    from assistant.engine.provenance import origin
+
     answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
                for qid, value in view["answers"].items()}
+    for qid, entry in answers.items():  # only where the pre-intake had a part, or a rendering exists
+        kind = origin(state, qid)
+        if kind is not None:
+            entry["origin"] = kind
+        if qid in state.dutch:
+            entry["dutch"] = state.dutch[qid]
     return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
             "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
 

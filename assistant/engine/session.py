@@ -280,6 +280,35 @@ class Intake:
         topic = self.dialog.topic(topic_id)
         return self.confirm([q.id for q in topic.questions], actor)
 
+    def render_dutch(self, qid: str, typed: str, actor: str = "consulent") -> str:
+        """The consulent's Dutch rendering of a free-text answer; the answer itself stays as typed.
+
+        Cleaned and limited like the answer (`clean`, the question's `max_length`);
+        kept as its own event, sealed like every payload. A later change of the
+        answer drops the rendering from the state (the log keeps it).
+        """
+        from assistant.engine.parse import DEFAULT_MAX_LENGTH
+        from assistant.engine.provenance import free_text
+
+        q = self.dialog.find_question(qid)
+        if q is None:
+            raise SessionError(_("Onbekende vraag: {id}.", id=qid))
+        if not free_text(q):
+            raise SessionError(_("Alleen een antwoord in eigen woorden krijgt een Nederlandse weergave."))
+        if not isinstance(self.record.get(qid), str):
+            raise SessionError(_("Deze vraag heeft nog geen antwoord. Er is nog niets om te vertalen."))
+        if actor not in ACTORS:
+            raise SessionError(_("Onbekende rol: {actor}.", actor=actor))
+        text = clean(typed if isinstance(typed, str) else "", multiline=bool(q.opt("multiline"))).strip()
+        if not text:
+            raise SessionError(_("De Nederlandse weergave is leeg. Typ de tekst in het Nederlands."))
+        limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
+        if len(text) > limit:
+            raise SessionError(_("De Nederlandse weergave is te lang: {length} tekens. Het mag {limit} tekens zijn.",
+                                 length=len(text), limit=limit))
+        self._commit(actor, ev.RENDERED, {"question": qid, "text": text})
+        return text
+
     # -- views ------------------------------------------------------------------
     def step(self) -> Step:
         pos = self.state.position

@@ -29,6 +29,7 @@ CONSENT = "consent"          # {given: bool}
 RESUME_CODE = "resume_code"  # {salt, digest}: the code itself is never stored
 HANDOVER = "handover"        # {}: the pre-intake becomes a joint intake
 CONFIRMED = "confirmed"      # {questions: [...]}: answers given alone, confirmed by the consulent
+RENDERED = "rendered"        # {question, text}: the consulent's Dutch rendering of a free-text answer
 
 
 @dataclass
@@ -49,6 +50,9 @@ class SessionState:
     by: dict[str, str] = field(default_factory=dict)        # question -> actor of its current value
     alone: set[str] = field(default_factory=set)            # answers given alone, not yet confirmed
     alone_skips: set[str] = field(default_factory=set)      # skipped alone: asked again after the hand-over
+    pre: set[str] = field(default_factory=set)              # current value given in the pre-intake (confirmed or not)
+    corrected: set[str] = field(default_factory=set)        # given in the pre-intake, changed after it
+    dutch: dict[str, str] = field(default_factory=dict)     # question -> Dutch rendering of its current value
 
 
 def apply(state: SessionState, event: Event) -> None:
@@ -67,14 +71,22 @@ def apply(state: SessionState, event: Event) -> None:
         state.alone_skips.discard(qid)
         if state.mode == "pre_intake":
             state.alone.add(qid)
+            state.pre.add(qid)
         else:
             state.alone.discard(qid)
+            if qid in state.pre:  # a pre-intake answer changed in the meeting: the consulent's now
+                state.pre.discard(qid)
+                state.corrected.add(qid)
+        state.dutch.pop(qid, None)  # a rendering belongs to the value it rendered (kept in the log)
         state.decision = None  # a decision belongs to the answers it was taken on
     elif kind == SKIPPED:
         state.skipped[data["question"]] = data["reason"]
         state.answers.pop(data["question"], None)
         state.by.pop(data["question"], None)
         state.alone.discard(data["question"])
+        state.pre.discard(data["question"])
+        state.corrected.discard(data["question"])
+        state.dutch.pop(data["question"], None)
         if state.mode == "pre_intake":
             state.alone_skips.add(data["question"])
         state.decision = None
@@ -101,3 +113,5 @@ def apply(state: SessionState, event: Event) -> None:
         state.alone_skips = set()
     elif kind == CONFIRMED:
         state.alone.difference_update(data.get("questions", ()))
+    elif kind == RENDERED:
+        state.dutch[data["question"]] = data["text"]

@@ -18,17 +18,21 @@ from assistant.advice.decision import Decision
 from assistant.advice.deadlines import Termijnen
 from assistant.advice.proposal import Proposal
 from assistant.i18n import C_, Msg, Translator, translator
-from assistant.pip import personal, plan, sections, sources
-from assistant.pip.model import PipDocument
+from assistant.pip import origin, personal, plan, sections, sources
+from assistant.pip.model import PipDocument, Provenance
 
 
 def build_document(record: Mapping[str, Any], proposal: Proposal, termijnen: Termijnen,
                    decision: Decision | None, *, locale: str = "nl", second_locale: str | None = None,
                    open_questions: Sequence[Msg | str] = (), quotes: Mapping[str, Msg] | None = None,
                    notes: Sequence[tuple[Msg | None, str]] = (),
-                   translators: tuple[Translator, Translator | None] | None = None) -> PipDocument:
+                   translators: tuple[Translator, Translator | None] | None = None,
+                   provenance: Provenance | None = None) -> PipDocument:
     """The PIP document. `quotes` maps more free-text answer ids to a label, shown as the person typed them;
     `notes` are the consulent's notes as (topic title, text).
+
+    `provenance` says which answers came from the pre-intake and holds the consulent's
+    Dutch renderings (assistant.pip.origin); without it the PIP has no such marks.
 
     `translators` overrides the catalogs (tests, previews); normally they come
     from `assistant.i18n.translator(locale)`.
@@ -37,10 +41,11 @@ def build_document(record: Mapping[str, Any], proposal: Proposal, termijnen: Ter
         second_locale = None
     tr, tr2 = translators or (translator(locale), translator(second_locale) if second_locale else None)
     ctx = sections.Context(record, proposal, termijnen, decision)
-    parts = [plan.about(ctx)]
+    provenance = provenance or Provenance()
+    parts = [origin.summary(plan.about(ctx), provenance)]
     parts += [plan.decided(ctx), plan.proposal(ctx)] if decision is not None else [plan.draft(ctx)]
     parts += [
-        personal.goals(record, quotes or {}),
+        personal.goals(record, quotes or {}, {q: d for q, (_typed, d) in provenance.dutch.items()}),
         personal.notes(notes),
         sections.period(ctx),
         sections.conditions(ctx),
@@ -56,4 +61,4 @@ def build_document(record: Mapping[str, Any], proposal: Proposal, termijnen: Ter
     doc = PipDocument(C_("pip", "Persoonlijk Plan Inburgering en Participatie (PIP)"), status, tuple(parts),
                       locale, second_locale, tr, tr2)
     return PipDocument(doc.title, doc.status, doc.sections, locale, second_locale, tr, tr2,
-                       sources.legend(doc.items()))
+                       sources.legend(doc.items()), provenance)

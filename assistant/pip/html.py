@@ -17,8 +17,9 @@ from importlib import resources
 from string import Template
 
 from assistant.i18n import C_
-from assistant.pip.model import Item, PipDocument, UserText
-from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, readable
+from assistant.pip.model import Item, PipDocument, UserText, text_direction
+from assistant.pip.origin import DUTCH, QUESTION, TITLE, appendix_rows
+from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, names
 
 
 def _template(name: str) -> str:
@@ -53,8 +54,8 @@ def _section(doc: PipDocument, number: int, section) -> str:
         if two:
             cells += (f'<td class="second" lang="{_attr(doc.second_locale)}" dir="{doc.second_direction}">'
                       f"{_second_cell(doc, it)}</td>")
-        names = [s if isinstance(s, str) else doc.render(s) for s in readable(it)]
-        trace = escape(doc.tr(C_("pip.kop", "Bron")) + ": " + ", ".join(names)) if names else ""
+        shown = names(doc, it)
+        trace = escape(doc.tr(C_("pip.kop", "Bron")) + ": " + ", ".join(shown)) if shown else ""
         rows.append(f'<tr>{cells}</tr><tr class="trace"><td colspan="{2 if two else 1}" dir="{doc.direction}">'
                     f"{trace}</td></tr>")
     cls = "" if two else ' class="single"'
@@ -65,6 +66,9 @@ def _main_cell(doc: PipDocument, it: Item) -> str:
     label = escape(doc.render(it.label)) if it.label is not None else ""
     if isinstance(it.value, UserText):
         value = f'<span class="user" dir="{it.value.direction}">{escape(it.value.text)}</span>'
+        if it.value.dutch:  # the consulent's Dutch rendering, beside the answer as typed
+            value += (f'<br><span class="dutch" lang="nl" dir="ltr">{escape(doc.tr(DUTCH))}: '
+                      f'{escape(it.value.dutch)}</span>')
     else:
         value = escape(doc.render(it.value))
     return f'<b class="label">{label}:</b> {value}' if label and value else value
@@ -90,6 +94,17 @@ def _appendix(doc: PipDocument) -> str:
     out = (f'<section id="bijlage" class="appendix"><h2>{escape(tr(APPENDIX))}</h2>'
            f'<table class="appendix" dir="ltr"><tr><th>{escape(tr(PART))}</th>'
            f'<th>{escape(tr(ORIGIN))}</th></tr>{"".join(rows)}</table>')
+    extra = appendix_rows(doc.provenance)
+    if extra:  # answers from the pre-intake, and the Dutch renderings, for the consulent
+        cells = []
+        for qid, mark, typed, dutch in extra:
+            rendering = (f'<span class="user" dir="{text_direction(typed)}">{escape(typed)}</span> → '
+                         f'{escape(dutch)}') if dutch else ""
+            cells.append(f"<tr><td>{escape(qid)}</td><td>{escape(tr(mark)) if mark else ''}</td>"
+                         f"<td>{rendering}</td></tr>")
+        out += (f'<h3 dir="ltr">{escape(tr(TITLE))}</h3><table class="appendix" dir="ltr"><tr>'
+                f'<th>{escape(tr(QUESTION))}</th><th>{escape(tr(ORIGIN))}</th>'
+                f'<th>{escape(tr(DUTCH))}</th></tr>{"".join(cells)}</table>')
     if doc.sources:
         check = tr(CHECK)
         items = "".join(f"<li>{escape(ref)}: {escape(citation)}{' ' + escape(check) if verify else ''}</li>"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from assistant.i18n import C_
-from assistant.pip.model import PipDocument
-from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, readable
+from assistant.pip.model import PipDocument, UserText
+from assistant.pip.origin import DUTCH, QUESTION, TITLE, appendix_rows
+from assistant.pip.sources import APPENDIX, CHECK, ORIGIN, PART, SOURCES, names
 
 # ASCII punctuation that can start Markdown or HTML syntax inside a line (CommonMark escapes any of them).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~^\"'=-])")
@@ -39,10 +40,11 @@ def render_markdown(doc: PipDocument) -> str:
             title += " / " + escape(doc.second_text(section.title))
         lines += [f"## {number}. {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for it in section.items:
-            cells = [_cell(doc.render(it.label) if it.label is not None else "", doc.render(it.value))]
+            cells = [_cell(doc.render(it.label) if it.label is not None else "", doc.render(it.value))
+                     + _dutch(doc, it.value)]
             if doc.second_locale:
                 cells.append(_cell(*doc.second_cell(it)))
-            cells.append(escape(", ".join(doc.render(s) if not isinstance(s, str) else s for s in readable(it))))
+            cells.append(escape(", ".join(names(doc, it))))
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += _appendix(doc)
@@ -58,6 +60,14 @@ def _appendix(doc: PipDocument) -> list[str]:
             what = f"{number}. " + doc.render(it.label if it.label is not None else section.title)
             lines.append(f"| {escape(what)} | {escape(', '.join(it.trace))} |")
     lines.append("")
+    rows = appendix_rows(doc.provenance)
+    if rows:  # answers from the pre-intake, and the Dutch renderings, for the consulent
+        lines += [f"### {escape(tr(TITLE))}", "",
+                  f"| {escape(tr(QUESTION))} | {escape(tr(ORIGIN))} | {escape(tr(DUTCH))} |", "|---|---|---|"]
+        for qid, mark, typed, dutch in rows:
+            rendering = f"{escape(typed)} → {escape(dutch)}" if dutch else ""
+            lines.append(f"| {escape(qid)} | {escape(tr(mark)) if mark else ''} | {rendering} |")
+        lines.append("")
     if doc.sources:
         lines += [f"### {escape(tr(SOURCES))}", ""]
         for ref, citation, verify in doc.sources:
@@ -65,6 +75,13 @@ def _appendix(doc: PipDocument) -> list[str]:
             lines.append(f"- {escape(ref)}: {escape(citation)}{mark}")
         lines.append("")
     return lines
+
+
+def _dutch(doc: PipDocument, value) -> str:
+    """The consulent's Dutch rendering after a typed answer (which stays as typed)."""
+    if isinstance(value, UserText) and value.dutch:
+        return f" ({escape(doc.tr(DUTCH))}: {escape(value.dutch)})"
+    return ""
 
 
 def _cell(label: str, value: str) -> str:

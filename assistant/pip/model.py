@@ -5,20 +5,21 @@ languages side by side; user text (answers typed by the inburgeraar, the
 consulent's motivation) is kept apart as `UserText` so renderers never put it
 through the catalog and always escape it. Every item carries a trace: refs like
 ``antwoord:lbt_resultaat``, ``regel:R-B``, ``beleid:pvt_uren``,
-``besluit:motivatie``, ``bron:wet_15`` or ``notitie:consulent``; `check_trace` proves each one exists.
+``besluit:motivatie``, ``bron:wet_15``, ``notitie:consulent`` or ``voorbereiding:antwoorden`` (the
+answers from a pre-intake, listed in the appendix); `check_trace` proves each one exists.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from babel import Locale, UnknownLocaleError
 
 from assistant.i18n import Msg, Translator
 from assistant.text import clean
 
-TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie")
+TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie", "voorbereiding")
 DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")
 
 
@@ -27,9 +28,11 @@ class UserText:
     """Text a person typed: shown as typed (cleaned), never translated, always escaped."""
 
     text: str
+    dutch: str = ""  # the consulent's Dutch rendering of it (issue 12), shown beside it in the Dutch column
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean(self.text).strip())
+        object.__setattr__(self, "dutch", clean(self.dutch or "").strip())
 
     @property
     def direction(self) -> str:
@@ -54,6 +57,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Which answers came from the pre-intake (question id -> origin, see assistant.engine.provenance)
+    and the consulent's Dutch renderings (question id -> (answer as typed, rendering))."""
+
+    origins: Mapping[str, str] = field(default_factory=dict)
+    dutch: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PipDocument:
     title: Msg
     status: Msg
@@ -63,6 +75,7 @@ class PipDocument:
     tr: Translator = field(repr=False, compare=False)
     tr_second: Translator | None = field(repr=False, compare=False)
     sources: tuple[tuple[str, str, bool], ...] = ()  # (ref, citation, verify) legend
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
 
     @property
     def direction(self) -> str:
@@ -97,6 +110,11 @@ class PipDocument:
         if not (label or value):
             return "", ""
         return (label or self.render(it.label)), (value or self.render(it.value))
+
+    def both(self, value: Msg) -> str:
+        """A catalog text in the main language, followed by the second language when that differs."""
+        second = self.second_text(value)
+        return self.render(value) + (f" / {second}" if second else "")
 
     def language_name(self, locale: str | None) -> str:
         """A language's own name (ትግርኛ, العربية), for column heads."""

@@ -32,13 +32,15 @@ WISHES = (
 )
 
 
-def goals(record: Mapping[str, Any], quotes: Mapping[str, Msg]) -> Section:
+def goals(record: Mapping[str, Any], quotes: Mapping[str, Msg], dutch: Mapping[str, str] | None = None) -> Section:
+    """`dutch`: the consulent's Dutch rendering per answer id, shown beside the answer as typed."""
     items: list[Item] = []
+    dutch = dutch or {}
     main = record.get("hoofddoel")
     if main in MAIN_GOAL:
         items.append(item(C_("pip.doel", "Wat u het liefst wilt"), MAIN_GOAL[main], "antwoord:hoofddoel"))
     for answer_id, label in WISHES:
-        items += _typed(record, answer_id, label)
+        items += _typed(record, answer_id, label, dutch)
     if record.get("opleiding_niet_afgemaakt") is True:
         level, years = record.get("opleiding_niet_afgemaakt_niveau"), record.get("opleiding_niet_afgemaakt_jaren")
         if level in LEVEL and isinstance(years, int):
@@ -46,9 +48,9 @@ def goals(record: Mapping[str, Any], quotes: Mapping[str, Msg]) -> Section:
                               C_("pip.doel", "{soort}: {jaren} jaar gedaan, geen diploma.", soort=LEVEL[level],
                                  jaren=years),
                               "antwoord:opleiding_niet_afgemaakt_niveau", "antwoord:opleiding_niet_afgemaakt_jaren"))
-        items += _typed(record, "opleiding_niet_afgemaakt_naam", C_("pip.doel", "Naam van die opleiding"))
+        items += _typed(record, "opleiding_niet_afgemaakt_naam", C_("pip.doel", "Naam van die opleiding"), dutch)
     for answer_id, label in quotes.items():
-        items += _typed(record, answer_id, label)
+        items += _typed(record, answer_id, label, dutch)
     return Section("doelen", C_("pip.doel", "Uw doelen en wensen"), tuple(items))
 
 
@@ -59,8 +61,8 @@ def notes(entries: Sequence[tuple[Msg | None, str]]) -> Section:
     return Section("notities", C_("pip", "Notities van de consulent"), tuple(items))
 
 
-def _typed(record: Mapping[str, Any], answer_id: str, label: Msg) -> list[Item]:
+def _typed(record: Mapping[str, Any], answer_id: str, label: Msg, dutch: Mapping[str, str]) -> list[Item]:
     value = record.get(answer_id)
     if isinstance(value, str) and value.strip():
-        return [item(label, UserText(value), f"antwoord:{answer_id}")]
+        return [item(label, UserText(value, dutch.get(answer_id, "")), f"antwoord:{answer_id}")]
     return []

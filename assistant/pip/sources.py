@@ -10,7 +10,7 @@ internal references or "(nog controleren)" in its body.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from assistant.advice import lawdata, rules
 from assistant.i18n import C_, Msg
@@ -26,6 +26,7 @@ OWN = {
     "antwoord": C_("pip.bron", "Uw antwoord in de intake"),
     "besluit": C_("pip.bron", "Besluit van de gemeente"),
     "notitie": C_("pip.bron", "Notitie van de consulent"),
+    "voorbereiding": C_("pip.kop", "Antwoorden uit de voorbereiding"),  # the same text as the appendix table
 }
 
 
@@ -47,15 +48,32 @@ def article_of(ref: str) -> str | None:
     return None
 
 
-def readable(item: Item) -> list[str | Msg]:
-    """The row's sources for the person: short citations, then 'your answer' / 'decision of the gemeente'."""
+def readable(item: Item, origins: Mapping[str, Msg] | None = None) -> list[str | Msg]:
+    """The row's sources for the person: short citations, then 'your answer' / 'decision of the gemeente'.
+
+    `origins` maps answer ids to their pre-intake mark (assistant.pip.origin), which then
+    replaces 'your answer in the intake' for that answer.
+    """
     out: list[str | Msg] = []
     for ref in item.trace:
         key = article_of(ref)
-        entry: str | Msg | None = short_citation(key) if key else OWN.get(ref.partition(":")[0])
+        kind, _, answer = ref.partition(":")
+        entry: str | Msg | None = short_citation(key) if key else OWN.get(kind)
+        if kind == "antwoord" and origins and answer in origins:
+            entry = origins[answer]
         if entry is not None and entry not in out:
             out.append(entry)
     return out
+
+
+def names(doc, item: Item) -> list[str]:
+    """The row's sources as text; a pre-intake mark in both languages of the plan."""
+    from assistant.pip.origin import mark
+
+    origins = {qid: mark(doc.provenance, qid) for qid in doc.provenance.origins}
+    marks = set(origins.values())
+    return [s if isinstance(s, str) else (doc.both(s) if s in marks else doc.render(s))
+            for s in readable(item, origins)]
 
 
 def legend(items: Iterable[Item]) -> tuple[tuple[str, str, bool], ...]:

@@ -19,6 +19,7 @@ from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, R
 from assistant.errors import describe
 from assistant.i18n import N_, _, translator
 from assistant.locale_settings import text_direction
+from assistant.ui import dutch as dutch_ui
 from assistant.ui.inputs import AnswerInput
 from assistant.ui.keybar import KeyFooter
 from assistant.ui.modals import LanguagePicker, TextPrompt
@@ -141,7 +142,8 @@ class ChatScreen(Screen):
         other = second(q.msg("text")).strip() if second else None
         self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
         # answered of applicable, as the engine counts them: never more than the total
-        card = text(f"{step.answered}/{step.total} · {tr(q.msg('label'))}", "dim", rtl=self._main_rtl)
+        hint = f" · {tr(dutch_ui.KEY_HINT)}" if dutch_ui.offered(self.intake, q) else ""
+        card = text(f"{step.answered}/{step.total} · {tr(q.msg('label'))}{hint}", "dim", rtl=self._main_rtl)
         self.query_one("#question", Static).update(self._shown(card))
         if self.answer_area.show(q, step.value, tr, second):
             self._error(tr(TYPED_AHEAD))
@@ -267,6 +269,22 @@ class ChatScreen(Screen):
         if done:
             self.query_one(Transcript).note(self.tr(N_("Bevestigd: {n} antwoord van de voorbereiding.",
                                                                  "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))), "yellow")
+
+    def action_dutch(self) -> None:
+        """The consulent's Dutch rendering of the current free-text answer (the answer stays as typed)."""
+        q = self.step.question
+        if not dutch_ui.offered(self.intake, q):
+            self._error(self.tr(dutch_ui.NOT_HERE))
+            return
+        self._error("")
+        self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), self._after_dutch)
+
+    def _after_dutch(self, typed: str | None) -> None:
+        q = self.step.question
+        if typed is None or q is None or q.id not in self.intake.state.dutch:
+            return  # cancelled: nothing changed
+        self._error("")
+        self.query_one(Transcript).note(self.tr(dutch_ui.saved(self.intake.state.dutch[q.id])), "green")
 
     def action_keys(self) -> None:
         self.app.action_keys()

@@ -33,11 +33,13 @@ CHAT_KEYS = (
     # only for a pre-intake: not in the footer, said in the chat when one is opened (F2 lists them)
     KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen"), show=False),
     KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen"), show=False),
+    KeySpec("dutch", "f4", "dutch", _("Nederlandse weergave"), show=False),  # said on the card where it applies
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )
 PHASE_KEYS = (  # the overview and the proposal
     KeySpec("close", "escape", "close", _("Terug naar het gesprek")),
+    KeySpec("dutch", "f4", "dutch", _("Nederlandse weergave"), show=False),  # the overview only: said there
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -21,16 +23,24 @@ class TextPrompt(ModalScreen[str | None]):
     """
     BINDINGS = [("escape", "cancel", "")]
 
-    def __init__(self, prompt: str, placeholder: str = "") -> None:
+    def __init__(self, prompt: str, placeholder: str = "", *, value: str = "",
+                 submit: Callable[[str], str | None] | None = None) -> None:
+        """`submit`, when given, carries the text out (through the session API) and returns an
+        error message to show here, or None; the prompt stays open until it succeeds or is cancelled."""
         super().__init__()
-        self.prompt, self.placeholder = prompt, placeholder
+        self.prompt, self.placeholder, self.value, self.submit = prompt, placeholder, value, submit
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(text(self.prompt))
-            yield Input(placeholder=self.placeholder, id="prompt-input", max_length=2000)
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input", max_length=2000)
+            yield Static(id="prompt-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        error = self.submit(event.value) if self.submit is not None else None
+        if error:
+            self.query_one("#prompt-error", Static).update(text(error, "bold red"))
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from assistant.i18n import _
+from assistant.i18n import N_, _
 from assistant.outcome import DecisionInvalid, compute
 from assistant.ui.inputs import PLACEHOLDERS
 from assistant.ui.keybar import KeyFooter
@@ -60,6 +60,14 @@ class ProposalScreen(Screen):
                                    alfa=p.get("alfabetisering") or "-"))))
             if p.get("vraag"):
                 yield Static(text(p["vraag"], "bold yellow"))
+            unconfirmed = [q for q in self.intake.state.alone if q in self.intake.record
+                           and self.intake.dialog.find_question(q).type != "info"]
+            if unconfirmed:  # said, not blocking: the consulent decides (issue 12)
+                yield Static(text(tr(N_("Let op: {n} antwoord uit de voorbereiding is nog niet bevestigd. "
+                                        "Kijk het na in het overzicht, of bevestig het plan toch.",
+                                        "Let op: {n} antwoorden uit de voorbereiding zijn nog niet bevestigd. "
+                                        "Kijk ze na in het overzicht, of bevestig het plan toch.", len(unconfirmed))),
+                                  "bold yellow"), id="unconfirmed")
             for reason in p.get("redenen", []):
                 yield Static(text(f"• {reason['uitleg']}  ({reason['regel']}; {reason['bron']})"))
             with Vertical(id="decision"):

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from assistant.engine import progress
 from assistant.i18n import _
+from assistant.ui import dutch as dutch_ui
 from assistant.ui.keybar import KeyFooter
 from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import answer_text, content, text
@@ -34,8 +35,9 @@ class ReviewScreen(Screen):
         with Vertical():
             yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))
-            if self.error:
-                yield Static(text(self.error, "bold red"), id="review-error")
+            yield Static(text(self.error or "", "bold red"), id="review-error")
+            if any(dutch_ui.offered(self.intake, q) for q in self.intake.dialog.questions):
+                yield Static(text(tr(dutch_ui.KEY_HINT), "dim"), id="dutch-hint")
             yield OptionList(*self._rows(), id="answers")
             if step.missing:
                 yield Static(text(tr(_("Nog open: {n} verplichte vragen.", n=len(step.missing))), "yellow"))
@@ -66,8 +68,10 @@ class ReviewScreen(Screen):
                     value = tr(_("nog open"))
                 mark = " ⚑" if q.sensitive else ""
                 alone = text("  · " + tr(ALONE), "yellow", multiline=False) if q.id in intake.state.alone else ""
+                rendering = intake.state.dutch.get(q.id) if q.id in record else None
+                dutch = text("  → " + tr(dutch_ui.shown(rendering[:200])), "green", multiline=False) if rendering else ""
                 line = Text.assemble(text(f"  {tr(q.msg('label'))}{mark}: ", multiline=False),
-                                     text(value[:200], "cyan", multiline=False), alone)
+                                     text(value[:200], "cyan", multiline=False), dutch, alone)
                 rows.append(Option(line, id=q.id))
         return rows
 
@@ -84,6 +88,27 @@ class ReviewScreen(Screen):
 
     def action_close(self) -> None:
         self.app.nav.review_closed()
+
+    def action_dutch(self) -> None:
+        """The consulent's Dutch rendering of the chosen answer; the list shows it at once."""
+        answers = self.query_one("#answers", OptionList)
+        index = answers.highlighted
+        option = answers.get_option_at_index(index) if index is not None else None
+        q = self.intake.dialog.find_question(option.id) if option is not None and option.id else None
+        if not dutch_ui.offered(self.intake, q):
+            self.query_one("#review-error", Static).update(text(self.tr(dutch_ui.NOT_HERE), "bold red"))
+            return
+        self.query_one("#review-error", Static).update("")
+
+        def done(typed: str | None) -> None:
+            if typed is None:
+                return  # cancelled: nothing changed
+            self.query_one("#review-error", Static).update("")
+            answers.clear_options()
+            answers.add_options(self._rows())
+            answers.highlighted = index
+
+        self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), done)
 
     def action_keys(self) -> None:
         self.app.action_keys()

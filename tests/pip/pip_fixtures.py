@@ -22,7 +22,7 @@ PERSONA = {"ar": "01_amal_onderwijsroute", "ti": "02_tesfay_z_route_ander_schrif
 
 
 def make_document(name: str, *, second: str | None = None, extra: dict | None = None, decided: bool = True,
-                  catalog: bool = True):
+                  catalog: bool = True, provenance=None):
     case = load_cases()[name]
     rec = {**case["answers"], **(extra or {})}
     if not decided:
@@ -35,7 +35,7 @@ def make_document(name: str, *, second: str | None = None, extra: dict | None = 
     return build_document(rec, out["_proposal"], t, decision, locale="nl", second_locale=second,
                           open_questions=[Msg("Welk werk deed u?", "brede_intake.werk_beroep.label")],
                           quotes={"doel_toelichting": Msg("Uw doel in uw eigen woorden")},
-                          translators=translators)
+                          translators=translators, provenance=provenance)
 
 
 def bilingual_documents():

@@ -23,6 +23,7 @@ def _known_ref(ref: str, answers: set[str]) -> bool:
         "bron": key in lawdata.articles(),
         "open_vraag": True,
         "notitie": key == "consulent",
+        "voorbereiding": key == "antwoorden",
     }[kind]
 
 

@@ -97,7 +97,8 @@ def test_show_json_has_provenance(store_path, capsys):
     assert {"session_id", "mode", "status", "answers", "events"} <= shown.keys()
     assert shown["session_id"] == sid and shown["mode"] == "pre_intake" and shown["status"] == "ready"
     one = next(iter(shown["answers"].values()))
-    assert set(one) == {"value", "by", "confirmed"} and one["by"] == "inburgeraar" and one["confirmed"] is False
+    assert set(one) == {"value", "by", "confirmed", "origin"} and one["by"] == "inburgeraar"
+    assert one["confirmed"] is False and one["origin"] == "alone_open"
     assert main(["--store", str(store_path), "handover", sid]) == 0
     capsys.readouterr()
     assert main(["--store", str(store_path), "show", sid, "--json"]) == 0
@@ -123,7 +124,8 @@ def test_replay_save_stores_a_pre_intake(store_path, tmp_path, capsys):
     assert main(["--store", str(store_path), "show", sid, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["mode"] == "pre_intake" and shown["answers"]["voertaal"] == {"value": "nl", "by": "import",
-                                                                              "confirmed": False}
+                                                                              "confirmed": False,
+                                                                              "origin": "alone_open"}
 
 
 def test_the_caseload_shows_the_mode_after_the_handover(store_path):
