@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from assistant.engine import progress
 from assistant.i18n import _
+from assistant.ui import keymap
 from assistant.ui.keybar import KeyFooter
 from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import answer_text, content, text
@@ -22,6 +23,7 @@ class ReviewScreen(Screen):
     """Lists answers; choosing one reopens that question in the chat (an edit)."""
 
     BINDINGS = [("escape", "close", "")]
+    KEY_SPECS = keymap.REVIEW_KEYS  # the app binds these (footer, F2), translated
 
     def __init__(self, intake, tr, error: str | None = None) -> None:
         super().__init__(id="review")
@@ -84,6 +86,16 @@ class ReviewScreen(Screen):
 
     def action_close(self) -> None:
         self.app.nav.review_closed()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Ctrl+O (take over) only on a pre-intake: in the footer and working only there."""
+        if action == "handover":
+            return self.intake.mode == "pre_intake"
+        return True
+
+    def action_handover(self) -> None:
+        """Take the pre-intake over from here too: back in the chat, at the first consulent question."""
+        self.app.nav.handover()
 
     def action_keys(self) -> None:
         self.app.action_keys()
