@@ -23,9 +23,12 @@ class KeySpec:
 
 
 # Only where they work (the screens' check_action): take a pre-intake over; confirm answers given alone.
+# First in the footer, where they are the consulent's next step: a 100-column footer cuts off its end.
 HANDOVER = KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen"))
 CONFIRM = KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen"))
 CHAT_KEYS = (
+    HANDOVER,
+    CONFIRM,
     KeySpec("help", "f1", "help", _("Uitleg")),
     KeySpec("back", "ctrl+b", "back", _("Terug")),
     KeySpec("skip", "ctrl+s", "skip", _("Overslaan")),
@@ -33,8 +36,6 @@ CHAT_KEYS = (
     KeySpec("topics", "ctrl+t", "focus_topics", _("Onderwerpen")),
     KeySpec("language", "ctrl+l", "language", _("Taal")),
     KeySpec("note", "ctrl+n", "note", _("Notitie")),
-    HANDOVER,
-    CONFIRM,
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )

@@ -13,7 +13,7 @@ async def test_handover_and_confirm_from_the_chat(ui_store):
     sid = seed_pre_intake(ui_store, "KXR7M4TD", stop_before="werkervaring_jaren")
     app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
     app.CURSOR_BLINK = False
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         app.open_intake(sid)
         await settle_nav(app, pilot)
         assert app.screen.id == "chat" and "Ctrl+O" in screen_text(app)
@@ -43,7 +43,7 @@ async def test_a_finished_pre_intake_is_taken_over_from_the_overview_with_the_ke
     sid = seed_pre_intake(ui_store, "KXR7M4TD")
     app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
     app.CURSOR_BLINK = False
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         app.open_intake(sid)
         await settle_nav(app, pilot)
         assert app.screen.id == "review"
@@ -67,7 +67,7 @@ async def test_a_finished_pre_intake_is_taken_over_from_the_overview_with_the_ke
 async def test_a_joint_intake_shows_neither_pre_intake_key_and_they_do_nothing(ui_store):
     app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
     app.CURSOR_BLINK = False
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await press(app, pilot, "n")
         footer = _footer(app)
         assert "Voorbereiding overnemen" not in footer and "Onderwerp bevestigen" not in footer
@@ -82,7 +82,7 @@ async def test_confirming_a_topic_with_nothing_given_alone_says_so(ui_store):
     sid = seed_pre_intake(ui_store, "KXR7M4TD")
     app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
     app.CURSOR_BLINK = False
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         app.open_intake(sid)
         await settle_nav(app, pilot)
         await press(app, pilot, "ctrl+o")
