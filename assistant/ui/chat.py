@@ -196,8 +196,8 @@ class ChatScreen(Screen):
         """Ctrl+O and Ctrl+K only where they do something, so the footer shows them only there."""
         if action == "handover":
             return self.intake.mode == "pre_intake"
-        if action == "confirm_topic":
-            return bool(self.intake.state.alone)
+        if action == "confirm_topic":  # after the hand-over: confirming is done together, in the meeting
+            return self.intake.mode != "pre_intake" and bool(self.intake.state.alone)
         return True
 
     def action_help(self) -> None:

@@ -48,6 +48,7 @@ async def test_a_finished_pre_intake_is_taken_over_from_the_overview_with_the_ke
         await settle_nav(app, pilot)
         assert app.screen.id == "review"
         assert "Voorbereiding overnemen" in _footer(app) and "^o" in _footer(app)
+        assert "Onderwerp bevestigen" not in _footer(app)  # confirming comes after taking over
         assert "alleen gegeven, nog niet bevestigd" in screen_text(app)
         await press(app, pilot, "ctrl+o")
         assert app.intake.mode == "joint" and app.screen.id == "chat"
