@@ -232,6 +232,14 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
         marked = marks_on(shown, by_label, given_alone)
         expected = {qid: dialog.question(qid).topic not in confirmed_topics and qid not in corrected for qid in marked}
         assert marked == expected and any(marked.values()), (marked, shown)
+        (fixed, value), = corrected.items()
+        tmux.keys("Home")  # down to the corrected answer: the new value, no mark
+        for _ in range(8):
+            shown = wait_until(tmux, lambda s: True, "a settled overview")
+            if fixed in marks_on(shown, by_label, given_alone):
+                break
+            tmux.keys("PageDown")
+        assert marks_on(shown, by_label, given_alone)[fixed] is False and value in shown, shown
         tmux.keys("Tab")
         tmux.keys("Enter")  # Verder naar het voorstel
         wait_until(tmux, lambda s: "Voorstel voor het PIP" in s, "the proposal")
