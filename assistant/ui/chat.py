@@ -63,8 +63,10 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
-        if self.intake.mode == "pre_intake" or self.intake.state.alone:
+        if self.intake.mode == "pre_intake":
             self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
+        elif self.intake.state.alone:  # taken over already: Ctrl+O no longer applies
+            self.query_one(Transcript).note(self.tr(_("Antwoorden uit de voorbereiding zijn nog niet bevestigd. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
     # -- rendering ---------------------------------------------------------------

@@ -97,3 +97,26 @@ async def test_confirming_a_topic_with_nothing_given_alone_says_so(ui_store):
         await press(app, pilot, "ctrl+k")
         assert "niets te bevestigen" in screen_text(app)
         assert "confirmed" not in [e.kind for e in app.intake.events()]
+
+
+async def test_reopened_after_the_hand_over_the_chat_names_ctrl_k_not_ctrl_o(ui_store):
+    sid = seed_pre_intake(ui_store, "KXR7M4TD")
+    store = Store(ui_store)
+    try:
+        from assistant.dialog.loader import load_dialog
+        from assistant.engine.session import Intake
+
+        intake = Intake.open(store, sid, load_dialog(), today=lambda: TODAY)
+        intake.handover()
+        intake.pause()
+        intake.close()
+    finally:
+        store.close()
+    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
+    app.CURSOR_BLINK = False
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_intake(sid)
+        await settle_nav(app, pilot)
+        shown = screen_text(app)
+        assert "Antwoorden uit de voorbereiding" in shown and "Ctrl+O" not in shown
+        assert "Onderwerp bevestigen" in _footer(app) and "Voorbereiding overnemen" not in _footer(app)
