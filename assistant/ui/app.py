@@ -151,7 +151,7 @@ class IntakeApp(App):
         """The review or proposal screen class with its keys (footer, F2) in the current language."""
         key = (cls, self.tr.locale)
         if key not in self._phase_classes:  # one class per screen and language, not one per visit
-            self._phase_classes[key] = _with_bindings(cls, keymap.PHASE_KEYS, self.tr)
+            self._phase_classes[key] = _with_bindings(cls, getattr(cls, "KEY_SPECS", keymap.PHASE_KEYS), self.tr)
         return self._phase_classes[key]
 
     def choose_interface_language(self) -> None:

@@ -25,6 +25,7 @@ from assistant.ui.keybar import KeyFooter
 from assistant.ui.modals import LanguagePicker, TextPrompt
 from assistant.ui.practice_screens import SpeechPanel, training_banner
 from assistant.ui.render import answer_text, text, visual_line
+from assistant.ui.review import ALONE
 from assistant.ui.topics import TopicPanel
 from assistant.ui.transcript import Transcript
 
@@ -33,6 +34,7 @@ PHASE_MESSAGES = {REVIEW: _("Alle vragen zijn gesteld. Bekijk het overzicht."),
                   AWAITING_LBT: _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
                   PROPOSAL: _("Het voorstel voor het PIP is klaar."),
                   CONFIRMED: _("Het PIP is bevestigd door de consulent.")}
+NOTHING_TO_CONFIRM = _("In dit onderwerp is niets te bevestigen. Kies een onderwerp met antwoorden van de voorbereiding.")
 TYPED_AHEAD = _("U typte al verder, maar deze vraag heeft geen tekstveld. Kies hieronder een antwoord.")
 
 
@@ -62,8 +64,10 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
-        if self.intake.mode == "pre_intake" or self.intake.state.alone:
+        if self.intake.mode == "pre_intake":
             self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
+        elif self.intake.state.alone:  # taken over already: Ctrl+O no longer applies
+            self.query_one(Transcript).note(self.tr(_("Antwoorden uit de voorbereiding zijn nog niet bevestigd. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
     # -- rendering ---------------------------------------------------------------
@@ -101,6 +105,7 @@ class ChatScreen(Screen):
     def show(self, step: Step, *, open_phase: bool = True) -> None:
         """Render a Step; the overview or proposal it asks for is opened by the app's navigator."""
         self.step = step
+        self.refresh_bindings()  # Ctrl+O / Ctrl+K in the footer follow the session (check_action)
         for panel in self.query(SpeechPanel):
             panel.show(step.question)
         self.query_one(TopicPanel).show(step.topics, self.tr, visual=self._visual and self._main_rtl)
@@ -137,6 +142,8 @@ class ChatScreen(Screen):
             marks.append(tr(_("voor de consulent")))
         if q.sensitive:
             marks.append(tr(_("gevoelig")))
+        if q.id in self.intake.state.alone and self.intake.mode != "pre_intake":  # given alone, not yet confirmed
+            marks.append(tr(ALONE))
         mark_text = f"[{' · '.join(marks)}] " if marks else ""
         dutch = tr(q.msg("text")).strip()
         other = second(q.msg("text")).strip() if second else None
@@ -189,6 +196,14 @@ class ChatScreen(Screen):
                 self.show(step)
 
     # -- actions (bound in keymap.py) ------------------------------------------------
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Ctrl+O and Ctrl+K only where they do something, so the footer shows them only there."""
+        if action == "handover":
+            return self.intake.mode == "pre_intake"
+        if action == "confirm_topic":  # after the hand-over: confirming is done together, in the meeting
+            return self.intake.mode != "pre_intake" and bool(self.intake.state.alone)
+        return True
+
     def action_help(self) -> None:
         q = self.step.question
         if q is not None:
@@ -269,6 +284,9 @@ class ChatScreen(Screen):
         if done:
             self.query_one(Transcript).note(self.tr(N_("Bevestigd: {n} antwoord van de voorbereiding.",
                                                                  "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))), "yellow")
+        elif done is not None:  # never a silent key: say why nothing happened
+            self.query_one(Transcript).note(self.tr(NOTHING_TO_CONFIRM), "yellow")
+        self.refresh_bindings()
 
     def action_dutch(self) -> None:
         """The consulent's Dutch rendering of the current free-text answer (the answer stays as typed)."""

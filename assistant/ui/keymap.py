@@ -22,7 +22,13 @@ class KeySpec:
     show: bool = True
 
 
+# Only where they work (the screens' check_action): take a pre-intake over; confirm answers given alone.
+# First in the footer, where they are the consulent's next step: a 100-column footer cuts off its end.
+HANDOVER = KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen"))
+CONFIRM = KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen"))
 CHAT_KEYS = (
+    HANDOVER,
+    CONFIRM,
     KeySpec("help", "f1", "help", _("Uitleg")),
     KeySpec("back", "ctrl+b", "back", _("Terug")),
     KeySpec("skip", "ctrl+s", "skip", _("Overslaan")),
@@ -30,9 +36,6 @@ CHAT_KEYS = (
     KeySpec("topics", "ctrl+t", "focus_topics", _("Onderwerpen")),
     KeySpec("language", "ctrl+l", "language", _("Taal")),
     KeySpec("note", "ctrl+n", "note", _("Notitie")),
-    # only for a pre-intake: not in the footer, said in the chat when one is opened (F2 lists them)
-    KeySpec("handover", "ctrl+o", "handover", _("Voorbereiding overnemen"), show=False),
-    KeySpec("confirm", "ctrl+k", "confirm_topic", _("Onderwerp bevestigen"), show=False),
     KeySpec("dutch", "f4", "dutch", _("Nederlandse weergave"), show=False),  # said on the card where it applies
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
@@ -43,6 +46,7 @@ PHASE_KEYS = (  # the overview and the proposal
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )
+REVIEW_KEYS = (PHASE_KEYS[0], HANDOVER) + PHASE_KEYS[1:]  # the overview: a pre-intake is taken over here too
 HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),

@@ -48,6 +48,10 @@ class Navigator:
     def submit(self) -> None:
         self.request(self._intent, "submit")
 
+    def handover(self) -> None:
+        """Ctrl+O on the overview: the chat takes the pre-intake over, as Ctrl+O there does."""
+        self.request(self._handover)
+
     def proposal_closed(self) -> None:
         self.request(self._show_current, False)
 
@@ -94,6 +98,13 @@ class Navigator:
                 chat._error(self.app.tr(describe(exc)))
                 return
             await self.app.push_screen(screen)
+
+    async def _handover(self) -> None:
+        chat = self.chat
+        if chat is None or self.app.intake is None:
+            return
+        await self.pop_to(chat)
+        chat.action_handover()
 
     async def _show_current(self, open_phase: bool) -> None:
         if self.app.intake is not None:

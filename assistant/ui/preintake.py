@@ -165,19 +165,27 @@ class PreIntakeApp(IntakeApp):
         self.welcome()
 
     def welcome(self) -> None:
-        self.push_screen(pages.Page(self.tr, pages.WELCOME, [("new", pages.NEW), ("resume", pages.RESUME)]),
+        """"New" or "continue with my code"; Escape goes back to the languages when they were asked."""
+        self.push_screen(pages.Page(self.tr, pages.WELCOME, [("new", pages.NEW), ("resume", pages.RESUME)],
+                                    escape=None if self.lang_given else "language"),
                          self._welcome_chosen)
 
     def _welcome_chosen(self, choice: str | None) -> None:
-        if choice == "new":
-            self.push_screen(pages.Page(self.tr, pages.CONSENT, [("yes", pages.YES), ("no", pages.NO)]),
+        if choice == "language":
+            self.push_screen(pages.LanguagePage(), self._language_chosen)
+        elif choice == "new":
+            self.push_screen(pages.Page(self.tr, pages.CONSENT, [("yes", pages.YES), ("no", pages.NO)], escape="back"),
                              self._consent)
-        else:
-            self.push_screen(pages.Page(self.tr, [pages.CODE_ASK], [], ask=True))
+        else:  # no dead end: "back" (or Escape) returns to the welcome page, nothing stored yet
+            self.push_screen(pages.Page(self.tr, [pages.CODE_ASK], [("back", pages.BACK)], ask=True, escape="back"),
+                             lambda _choice: self.welcome())
 
     def _consent(self, choice: str | None) -> None:
         from assistant.engine.session import Intake
 
+        if choice == "back":  # Escape before answering: nothing is stored, the welcome again
+            self.welcome()
+            return
         given = choice == "yes"
         locale = None if self.tr.locale == "nl" else self.tr.locale
         intake = Intake.start(self.store, self.dialog, mode="pre_intake", actor=ACTOR, second_locale=locale,

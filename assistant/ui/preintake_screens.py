@@ -38,7 +38,7 @@ DONE = (_("Klaar, dank u wel! Uw antwoorden zijn bewaard."),
         _("De consulent bekijkt ze vlak voor het gesprek. In het gesprek praat u er samen over."))
 HANDED_OVER = _("Uw antwoorden zijn al bij de consulent. U hoeft niets meer te doen.")
 NO_CONSENT = _("Goed. Er is niets bewaard. U beantwoordt de vragen in het gesprek.")
-NEW, RESUME, CLOSE, NEXT = _("Nieuw beginnen"), _("Verder met mijn code"), _("Sluiten"), _("Verder")
+NEW, RESUME, CLOSE, NEXT, BACK = _("Nieuw beginnen"), _("Verder met mijn code"), _("Sluiten"), _("Verder"), _("Terug")
 YES, NO = _("Ja"), _("Nee")
 
 
@@ -52,11 +52,17 @@ class Page(Screen[str]):
     Page Horizontal { height: auto; }
     Page Button { margin-right: 2; }
     Page #page-error { color: $error; text-style: bold; }
+    Page.rtl .line, Page.rtl #page-error { text-align: right; }
+    Page.rtl Horizontal { align-horizontal: right; }
     """
 
-    def __init__(self, tr, lines, buttons, *, big: str | None = None, ask: bool = False) -> None:
+    BINDINGS = [("escape", "escape", "")]
+
+    def __init__(self, tr, lines, buttons, *, big: str | None = None, ask: bool = False,
+                 escape: str | None = None) -> None:
         super().__init__()
         self.tr, self.lines, self.buttons, self.big, self.ask = tr, lines, buttons, big, ask
+        self.escape = escape  # the choice Escape makes (a way back), or None: Escape does nothing here
 
     def compose(self) -> ComposeResult:
         rtl = text_direction(self.tr.locale) == "rtl"
@@ -73,12 +79,17 @@ class Page(Screen[str]):
                     yield Button(content(self.tr(msg)), id=key)
 
     def on_mount(self) -> None:
+        self.set_class(text_direction(self.tr.locale) == "rtl", "rtl")  # Arabic, Persian: aligned right
         target = "#page-input" if self.ask else "Button"
         self.query_one(target).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id)
+
+    def action_escape(self) -> None:
+        if self.escape is not None:
+            self.dismiss(self.escape)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -98,12 +109,14 @@ class LanguagePage(Screen[str]):
     DEFAULT_CSS = """
     LanguagePage > Vertical { padding: 1 2; }
     LanguagePage OptionList { height: auto; width: 40; }
+    LanguagePage .rtl { text-align: right; }
     """
 
     def compose(self) -> ComposeResult:
         with Vertical():
             for loc in LOCALES:
-                yield Static(text(translator(loc)(CHOOSE_LANGUAGE), rtl=text_direction(loc) == "rtl"))
+                rtl = text_direction(loc) == "rtl"  # Arabic and Persian read from the right: aligned right
+                yield Static(text(translator(loc)(CHOOSE_LANGUAGE), rtl=rtl), classes="rtl" if rtl else "")
             yield OptionList(*[Option(text(display_name(c), multiline=False), id=c) for c in LOCALES],
                              id="languages")
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from assistant.engine import progress
 from assistant.i18n import _
 from assistant.ui import dutch as dutch_ui
+from assistant.ui import keymap
 from assistant.ui.keybar import KeyFooter
 from assistant.ui.practice_screens import training_banner
 from assistant.ui.render import answer_text, content, text
@@ -23,6 +24,7 @@ class ReviewScreen(Screen):
     """Lists answers; choosing one reopens that question in the chat (an edit)."""
 
     BINDINGS = [("escape", "close", "")]
+    KEY_SPECS = keymap.REVIEW_KEYS  # the app binds these (footer, F2), translated
 
     def __init__(self, intake, tr, error: str | None = None) -> None:
         super().__init__(id="review")
@@ -35,7 +37,9 @@ class ReviewScreen(Screen):
         with Vertical():
             yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))
-            yield Static(text(self.error or "", "bold red"), id="review-error")
+            error = Static(text(self.error or "", "bold red"), id="review-error")
+            error.display = bool(self.error)  # an empty line only where there is something to say
+            yield error
             if any(dutch_ui.offered(self.intake, q) for q in self.intake.dialog.questions):
                 yield Static(text(tr(dutch_ui.KEY_HINT), "dim"), id="dutch-hint")
             yield OptionList(*self._rows(), id="answers")
@@ -96,19 +100,34 @@ class ReviewScreen(Screen):
         option = answers.get_option_at_index(index) if index is not None else None
         q = self.intake.dialog.find_question(option.id) if option is not None and option.id else None
         if not dutch_ui.offered(self.intake, q):
-            self.query_one("#review-error", Static).update(text(self.tr(dutch_ui.NOT_HERE), "bold red"))
+            self._say(self.tr(dutch_ui.NOT_HERE))
             return
-        self.query_one("#review-error", Static).update("")
+        self._say("")
 
         def done(typed: str | None) -> None:
             if typed is None:
                 return  # cancelled: nothing changed
-            self.query_one("#review-error", Static).update("")
+            self._say("")
             answers.clear_options()
             answers.add_options(self._rows())
             answers.highlighted = index
 
         self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), done)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Ctrl+O (take over) only on a pre-intake: in the footer and working only there."""
+        if action == "handover":
+            return self.intake.mode == "pre_intake"
+        return True
+
+    def action_handover(self) -> None:
+        """Take the pre-intake over from here too: back in the chat, at the first consulent question."""
+        self.app.nav.handover()
+
+    def _say(self, message: str) -> None:
+        error = self.query_one("#review-error", Static)
+        error.update(text(message, "bold red"))
+        error.display = bool(message)
 
     def action_keys(self) -> None:
         self.app.action_keys()

@@ -158,3 +158,63 @@ async def test_the_questions_alone_are_worded_for_someone_alone_and_the_language
         assert app.screen.step.question.id != "voertaal"
     by_kind = [(e.kind, e.actor, e.data.get("question"), e.data.get("value")) for e in _events(ui_store)]
     assert ("answered", "inburgeraar", "voertaal", "ti") in by_kind
+
+
+async def test_right_to_left_prompts_on_the_language_page_are_aligned_right(ui_store):
+    """Arabic and Persian read from the right: their prompt ends at the right edge, the others start left."""
+    from assistant.locale_settings import text_direction
+
+    app = _app(ui_store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        for loc in pages.LOCALES:
+            prompt = translator(loc)(pages.CHOOSE_LANGUAGE)
+            line = next(ln for ln in lines if prompt in ln)
+            if text_direction(loc) == "rtl":
+                assert line.rstrip().endswith(prompt) and len(line.rstrip()) > 90, (loc, line)
+            else:
+                assert line.lstrip().startswith(prompt) and line.index(prompt) < 5, (loc, line)
+
+
+async def test_escape_and_back_on_the_pages_before_the_questions_never_dead_end(ui_store):
+    """"Continue with my code" by mistake: Back (or Escape) returns to the welcome; nothing is stored."""
+    tr = translator("ti")
+    app = _app(ui_store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(app, pilot, "enter")  # Tigrinya
+        await press(app, pilot, "escape")  # the welcome: back to the languages
+        assert all(display_name(loc) in screen_text(app) for loc in pages.LOCALES)
+        await press(app, pilot, "enter")
+        assert tr(pages.WELCOME[0])[:20] in screen_text(app)
+        await press_button(app, pilot, "#resume")
+        await _type_code(app, pilot, "AAAA-AAAA")
+        assert tr(pages.CODE_WRONG) in screen_text(app)
+        await press(app, pilot, "escape")  # from the code field: the welcome again
+        assert tr(pages.WELCOME[0])[:20] in screen_text(app)
+        await press_button(app, pilot, "#resume")
+        await press_button(app, pilot, "#back")  # the button says the same
+        assert tr(pages.WELCOME[0])[:20] in screen_text(app)
+        await press_button(app, pilot, "#new")
+        assert tr(pages.CONSENT[0])[:20] in screen_text(app)
+        await press(app, pilot, "escape")  # consent not given nor refused: nothing stored, the welcome
+        assert tr(pages.WELCOME[0])[:20] in screen_text(app) and app.intake is None
+        await press_button(app, pilot, "#new")
+        await press_button(app, pilot, "#yes")
+        await press(app, pilot, "escape")  # the code page: Escape does nothing, the code stays on screen
+        assert resume.shown(app.code) in screen_text(app)
+    store = Store(ui_store, readonly=True)
+    try:
+        assert len(store.sessions()) == 1  # only the one with consent
+    finally:
+        store.close()
+
+
+async def test_the_pages_in_arabic_are_aligned_right(ui_store):
+    tr = translator("ar")
+    app = _app(ui_store, "ar")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        for msg in pages.WELCOME:
+            line = next(ln for ln in screen_text(app).splitlines() if tr(msg) in ln)
+            assert line.rstrip().endswith(tr(msg)) and len(line.rstrip()) > 90, line
