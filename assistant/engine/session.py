@@ -45,7 +45,7 @@ class Intake:
         self.store, self.row, self.dialog, self._today = store, row, dialog, today
         self.state = ev.SessionState()
         self.view = self.view_class(dialog, self.state)
-        self.record: dict[str, Any] = {}
+        self._snapshot: tuple[int, dict[str, Any]] | None = None  # (view version, copy of its record)
         self._model = machine.attach(dialog)
         self._error: Msg | None = None
         self._rechecked: tuple[str, ...] = ()
@@ -109,22 +109,40 @@ class Intake:
     def today(self) -> date:
         return self._today()
 
+    @property
+    def record(self) -> dict[str, Any]:
+        """The answers that count, in dialog order: a copy a caller may keep.
+
+        Made when first read after a change, not per event (a replay reads it
+        once per case); the engine itself reads the view's live record.
+        """
+        view = self.view
+        version = getattr(view, "version", None)
+        if version is None:
+            return dict(view.record)
+        snap = self._snapshot
+        if snap is None or snap[0] != version:
+            snap = self._snapshot = (version, dict(view.record))
+        return snap[1]
+
     # -- intents ----------------------------------------------------------------
     def answer(self, raw: Any, actor: str | None = None) -> Step:
         """Answer the current question with typed input (or a typed value)."""
         q = self._current_question()
         if q is None:
             raise SessionError(_("Er is nu geen vraag om te beantwoorden."))
-        return self.answer_question(q.id, raw, actor)
+        return self._answer(self._applying(q.id, q), raw, actor, False)
 
     def answer_question(self, qid: str, raw: Any, actor: str | None = None, *,
                         from_file: bool = False) -> Step:
         """Answer or change any question that applies (the review's edit uses this)."""
-        q = self._applying(qid)
+        return self._answer(self._applying(qid), raw, actor, from_file)
+
+    def _answer(self, q: Question, raw: Any, actor: str | None, from_file: bool) -> Step:
         if not q.mandatory and q.type != "info" and (raw is None or raw == "" or raw == []):
             return self._skip(q, "", actor)  # an empty answer to an optional question
         try:
-            value = check_value(q, raw, self.today()) if from_file else parse_input(q, raw, self.today())
+            value = check_value(q, raw, self._today()) if from_file else parse_input(q, raw, self._today())
         except Invalid as exc:
             self._error = exc.msg
             return None if self._batch else self.step()
@@ -189,7 +207,8 @@ class Intake:
                     if q.topic == topic.id and progress.askable(q, self.mode)]
         if not applying:
             raise SessionError(_("Dit onderwerp hoort niet bij deze intake."))
-        first_open = next((q for q in applying if q.id not in self.record and q.id not in self.state.skipped), None)
+        record = self.view.record
+        first_open = next((q for q in applying if q.id not in record and q.id not in self.state.skipped), None)
         self._commit(actor, ev.MOVED, {"to": (first_open or applying[0]).id})
         return self.step()
 
@@ -281,27 +300,27 @@ class Intake:
 
     # -- views ------------------------------------------------------------------
     def step(self) -> Step:
-        pos = self.state.position
-        q = self._current_question()
-        view = self.view
+        state, view, phase = self.state, self.view, self._model.phase
+        pos, mode = state.position, state.mode
+        q = self.dialog.find_question(pos)
         answered, total = view.counts()
-        topics = view.topic_statuses(self.mode, self._model.phase)
-        if self.mode == "pre_intake":  # count and show only what this mode asks
+        topics = view.topic_statuses(mode, phase)
+        if mode == "pre_intake":  # count and show only what this mode asks
             from assistant.engine.alone import alone_view
 
-            answered, total, topics = alone_view(self.dialog, view, self.record, self.state.skipped, topics)
+            answered, total, topics = alone_view(self.dialog, view, view.record, state.skipped, topics)
         step = Step.of(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
-            phase=self._model.phase, question=q,
-            value=self.record.get(q.id) if q else None,
-            skipped_reason=self.state.skipped.get(q.id) if q else None,
+            phase=phase, question=q,
+            value=view.record.get(q.id) if q else None,
+            skipped_reason=state.skipped.get(q.id) if q else None,
             error=self._error, topics=topics,
             missing=view.missing_ids(),
             waiting=view.waiting(),
             rechecked=self._rechecked,
             answered=answered,
-            total=total, second_locale=self.state.second_locale, mode=self.mode,
-            paused=self.state.paused,
+            total=total, second_locale=state.second_locale, mode=mode,
+            paused=state.paused,
         )
         self._error = None
         return step
@@ -316,8 +335,9 @@ class Intake:
     def _current_question(self) -> Question | None:
         return self.dialog.find_question(self.state.position)
 
-    def _applying(self, qid: str) -> Question:
-        q = self.dialog.find_question(qid)
+    def _applying(self, qid: str, q: Question | None = None) -> Question:
+        """The question `qid` (`q` when the caller already looked it up), if it applies now."""
+        q = q or self.dialog.find_question(qid)
         if q is None:
             raise SessionError(_("Onbekende vraag: {id}.", id=qid))
         if not self.view.applies(qid):
@@ -327,7 +347,7 @@ class Intake:
     def _store_answer(self, q: Question, value: Any, actor: str | None) -> None:
         who = self._actor(q, actor)
         self.view.begin()
-        if q.id in self.state.answers and q.id in self.record:
+        if q.id in self.state.answers and q.id in self.view.record:
             old = self.state.answers[q.id]
             if old == value:
                 if q.id in self.state.alone and self.state.handed_over and who != "inburgeraar":
@@ -361,10 +381,7 @@ class Intake:
         self._sync_machine()
 
     def _fold(self, event: Event) -> None:
-        version = getattr(self.view, "version", None)
-        record = fold_event(self.dialog, self.state, event, self.view)
-        if version is None or version != self.view.version:
-            self.record = dict(record)  # a snapshot: a caller may keep the old record
+        fold_event(self.dialog, self.state, event, self.view)
 
     def _after(self, qid: str) -> str:
         return _after(self.view, self.state, qid)
@@ -383,24 +400,25 @@ class Intake:
         model = self._model
         if model.phase == target:
             return
-        model.complete = not self.missing()
+        model.complete = not self.view.missing_ids()
         model.waiting = self.view.waiting()
+        fire = lambda trigger: machine.fire(self.dialog, model, trigger)  # noqa: E731
         if target in (PROPOSAL, AWAITING_LBT):
             if model.phase not in (REVIEW, AWAITING_LBT):
-                model.to_review()
+                fire("to_review")
             if model.phase == AWAITING_LBT and target == PROPOSAL:
-                model.result_arrived()
-            model.submit()
+                fire("result_arrived")
+            fire("submit")
         elif target == CONFIRMED:
-            model.confirm()
+            fire("confirm")
         elif target == REVIEW:
-            model.reopen() if model.phase in (PROPOSAL, CONFIRMED) else model.to_review()
+            fire("reopen" if model.phase in (PROPOSAL, CONFIRMED) else "to_review")
         elif self._next_topic(model.phase) == target:  # every topic may `advance` to the next one
-            model.advance()
+            fire("advance")
         else:
             if model.phase == CONFIRMED:
-                model.reopen()
-            getattr(model, f"open_{target}")()
+                fire("reopen")
+            fire(f"open_{target}")
 
     def _next_topic(self, phase: str) -> str | None:
         ids = [t.id for t in self.dialog.topics]

@@ -36,6 +36,7 @@ class TopicSummaries:
         self._counts = (0, 0)                   # (answered, applying), patched per dirty topic
         self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
         self._topic_index = {t.id: i for i, t in enumerate(self._topics)}
+        self._topic_rows = self.ix.topic_rows
 
     def missing(self) -> list[str]:
         return list(self.missing_ids())
@@ -100,24 +101,22 @@ class TopicSummaries:
         return obj
 
     def _summarise(self, ti: int) -> TopicSummary:
-        record, skipped = self._record, self.state.skipped
-        first, end = self.ix.topic_span[ti]
+        record, skipped, applies = self._record, self.state.skipped, self._applies
         applying = answered = n_open = n_skipped = 0
         missing: list[str] = []
-        for pos in range(first, end):
-            if not self._applies[pos]:
+        for pos, qid, mandatory in self._topic_rows[ti]:
+            if not applies[pos]:
                 continue
-            q = self._qs[pos]
             applying += 1
-            if q.id in record:
+            if qid in record:
                 answered += 1
-            elif q.id in skipped:
+            elif qid in skipped:
                 answered += 1
                 n_skipped += 1
             else:
                 n_open += 1
-                if q.mandatory:
-                    missing.append(q.id)
+                if mandatory:
+                    missing.append(qid)
         if self._waiting[ti]:
             status = WAITING
         elif not applying:

@@ -164,6 +164,8 @@ class Tracker(TopicSummaries):
 
     def flipped(self) -> tuple[str, ...]:
         """Questions that apply now and did not at `begin`, or the other way round."""
+        if not self._flips:
+            return ()  # most answers flip nothing
         odd = {qid for qid in self._flips if self._flips.count(qid) % 2}
         return tuple(sorted(odd, key=self.ix.order.__getitem__))
 
@@ -189,12 +191,16 @@ class Tracker(TopicSummaries):
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
         """The first open question after `after` in dialog order, wrapping around once."""
-        n = len(self._qs)
-        start = self.ix.order[after] + 1 if after is not None and after in self.ix.order else 0
+        qs, applies, record, skipped = self._qs, self._applies, self._record, self.state.skipped
+        alone = mode == "pre_intake"
+        n = len(qs)
+        start = self.ix.order.get(after, -1) + 1 if after is not None else 0
         for i in range(start, start + n):
-            pos = i % n if i >= n else i
-            if self._is_open(pos, mode):
-                return self._qs[pos]
+            pos = i - n if i >= n else i
+            if applies[pos]:  # open: applies, neither answered nor skipped, asked in this mode
+                q = qs[pos]
+                if q.id not in record and q.id not in skipped and (not alone or q.pre_intake):
+                    return q
         return None
 
     def previous_relevant(self, mode: str, before: str) -> Question | None:
@@ -202,10 +208,3 @@ class Tracker(TopicSummaries):
             if self._applies[pos] and askable(self._qs[pos], mode):
                 return self._qs[pos]
         return None
-
-    # -- internals ----------------------------------------------------------------------
-    def _is_open(self, pos: int, mode: str) -> bool:
-        if not self._applies[pos]:
-            return False
-        q = self._qs[pos]
-        return q.id not in self._record and q.id not in self.state.skipped and askable(q, mode)
