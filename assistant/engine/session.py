@@ -303,20 +303,19 @@ class Intake:
         state, view, phase = self.state, self.view, self._model.phase
         pos, mode = state.position, state.mode
         q = self.dialog.find_question(pos)
-        answered, total = view.counts()
-        topics = view.topic_statuses(mode, phase)
+        answered, total, topics, missing, waiting = view.progress(mode, phase)
         if mode == "pre_intake":  # count and show only what this mode asks
             from assistant.engine.alone import alone_view
 
             answered, total, topics = alone_view(self.dialog, view, view.record, state.skipped, topics)
-        step = Step.of(
+        step = Step.full(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
             phase=phase, question=q,
             value=view.record.get(q.id) if q else None,
             skipped_reason=state.skipped.get(q.id) if q else None,
             error=self._error, topics=topics,
-            missing=view.missing_ids(),
-            waiting=view.waiting(),
+            missing=missing,
+            waiting=waiting,
             rechecked=self._rechecked,
             answered=answered,
             total=total, second_locale=state.second_locale, mode=mode,

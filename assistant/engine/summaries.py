@@ -34,8 +34,10 @@ class TopicSummaries:
         self._statuses: dict[str | None, tuple[int, tuple[TopicStatus, ...]]] = {}  # None: no current topic
         self._status_version = 0                # bumped whenever a topic's status changes
         self._counts = (0, 0)                   # (answered, applying), patched per dirty topic
-        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
-        self._topic_index = {t.id: i for i, t in enumerate(self._topics)}
+        memo = self.ix.memo  # per dialog, not per session: both are the same for every session
+        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = memo.setdefault("status_objects", {})
+        self._topic_index = memo.get("topic_index") or memo.setdefault(
+            "topic_index", {t.id: i for i, t in enumerate(self._topics)})
         self._topic_rows = self.ix.topic_rows
 
     def missing(self) -> list[str]:
@@ -45,8 +47,15 @@ class TopicSummaries:
         """Mandatory questions that apply and are neither answered nor skipped, in dialog order."""
         self._all_summaries()
         if self._missing is None:
-            self._missing = tuple(chain.from_iterable(s.missing for s in self._summaries))
+            self._missing = tuple(chain.from_iterable([s.missing for s in self._summaries]))
         return self._missing
+
+    def progress(self, mode: str, current: str | None) -> tuple:
+        """(answered, total, topic statuses, missing, waiting): what a `Step` shows, in one call."""
+        if self._dirty:
+            self._all_summaries()
+        answered, total = self._counts
+        return answered, total, self.topic_statuses(mode, current), self.missing_ids(), any(self._waiting)
 
     def counts(self) -> tuple[int, int]:
         """(answered or skipped, applying) over the whole dialog."""
@@ -91,7 +100,7 @@ class TopicSummaries:
         return self._summaries  # type: ignore[return-value]
 
     def _status_object(self, ti: int, status: str, current: bool) -> TopicStatus:
-        """One frozen `TopicStatus` per (topic, status, current), made once and shared."""
+        """One frozen `TopicStatus` per (topic, status, current), made once for the dialog and shared."""
         key = (ti, status, current)
         obj = self._status_objects.get(key)
         if obj is None:

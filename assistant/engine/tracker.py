@@ -141,7 +141,7 @@ class Tracker(TopicSummaries):
     def _record_changed(self, changed: list[str]) -> None:
         self.version += 1
         ix = self.ix
-        if not ix.waiting_topics or not any(c in ix.waiting_reads for c in changed):
+        if not ix.waiting_topics or ix.waiting_reads.isdisjoint(changed):
             return
         for ti in ix.waiting_topics:
             topic = self._topics[ti]

@@ -96,6 +96,9 @@ def _same_queries(dialog, intake: Intake) -> None:
     for mode in ("joint", "pre_intake"):
         for current in (None, dialog.topics[3].id, "review"):
             assert tracker.topic_statuses(mode, current) == ref.topic_statuses(mode, current)
+            assert tracker.progress(mode, current) == ref.progress(mode, current)
+            assert ref.progress(mode, current) == (*ref.counts(), ref.topic_statuses(mode, current),
+                                                   tuple(ref.missing()), ref.waiting())
         for after in (None, *(q.id for q in dialog.questions)):
             assert tracker.next_open(mode, after) == progress.next_open(dialog, record, skipped, mode, after)
         for q in dialog.questions:
