@@ -33,7 +33,6 @@ class DependencyIndex:
     topic_readers: Mapping[str, tuple[int, ...]]      # answer id -> topics whose `when` reads it
     waiting_topics: tuple[int, ...]                   # topics with a `waiting_when`
     waiting_reads: frozenset[str]                     # what those read ("" stands for a topic flip)
-    topic_rows: tuple[tuple[tuple[int, str, bool], ...], ...] = ()  # topic index -> (position, id, mandatory)
     # Values derived from the dialog alone that the engine makes when first needed
     # (its immutable `TopicStatus` objects): shared by every session of this dialog.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -74,6 +73,4 @@ def build_index(dialog: "Dialog") -> DependencyIndex:
         waiting_topics=tuple(i for i, t in enumerate(dialog.topics) if t.waiting_when),
         waiting_reads=frozenset({""}.union(*(_reads(t.when) | _reads(t.waiting_when)
                                              for t in dialog.topics if t.waiting_when))),
-        topic_rows=tuple(tuple((p, questions[p].id, questions[p].mandatory) for p in range(first, end))
-                         for first, end in spans),
     )

@@ -1,19 +1,27 @@
 """Per-topic summaries of a `Tracker`: status, open mandatory questions, counts.
 
-Recomputed only for the topics an event touched (the tracker marks them
-dirty); totals, the list of missing questions and the tuple of `TopicStatus`
-objects are patched from those, so a step after an answer costs one pass over
-one topic instead of a pass over the dialog. Split from tracker.py (one job
-each): this mixin reads the tracker's `_applies`, `_record`, `_waiting`,
-`_dirty`, `_topics`, `ix` and `state`, and keeps its own caches
-(`_init_summaries`).
+Kept per question, not recomputed per topic: each question is in one class
+(does not apply, answered, skipped, open), and each topic keeps a tally of its
+questions per class. The tracker marks the questions an event may have
+changed (`_dirty_pos`: the one answered or skipped, those whose record entry
+or applicability changed) and the topics whose waiting flag flipped
+(`_dirty`); a flush moves only those questions between classes and derives
+the topics' statuses from their tallies. So a step after an answer costs a
+few list updates instead of a pass over a topic, let alone the dialog.
+
+Split from tracker.py (one job each): this mixin reads the tracker's
+`_applies`, `_record`, `_waiting`, `_dirty_pos`, `_dirty`, `_topics`, `ix`
+and `state`, and keeps its own caches (`_init_summaries`). The property test
+tests/engine/test_tracker_equivalence.py holds it to `progress.FullView`.
 """
 
 from __future__ import annotations
 
-from itertools import chain
+from bisect import bisect_left
 
 from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, TopicStatus
+
+_NA, _ANSWERED, _SKIPPED, _OPEN = range(4)  # a question's class
 
 
 class TopicSummaries:
@@ -21,37 +29,41 @@ class TopicSummaries:
 
     def _init_summaries(self) -> None:
         n = len(self._topics)
-        # Per topic, as of the last flush: status, open mandatory questions, applying, answered or skipped.
+        ix = self.ix
+        self._cls = [_NA] * len(ix.questions)                    # each question's class
+        self._tally = [[end - first, 0, 0, 0] for first, end in ix.topic_span]  # per topic: questions per class
         self._t_status: list[str | None] = [None] * n
-        self._t_missing: list[tuple[str, ...]] = [()] * n
-        self._t_applying = [0] * n
-        self._t_answered = [0] * n
-        self._plain: list[TopicStatus | None] = [None] * n  # each topic's status object, not current
-        self._missing: tuple[str, ...] | None = None         # all topics' missing, joined when asked
-        self._counts = (0, 0)                                 # (answered or skipped, applying)
+        self._plain: list[TopicStatus | None] = [None] * n   # each topic's status object, not current
+        self._missing_pos: list[int] = []                    # open mandatory questions: positions, sorted
+        self._missing_ids: list[str] = []                    # ... and their ids, in the same order
+        self._missing: tuple[str, ...] | None = None         # the tuple of those ids, made when asked
+        self._overall = [len(ix.questions), 0, 0, 0]         # the whole dialog: questions per class
         self._views: dict[str | None, tuple[TopicStatus, ...]] = {}  # by current topic; cleared on a change
-        memo = self.ix.memo  # per dialog, not per session: both are the same for every session
+        memo = ix.memo  # per dialog, not per session: both are the same for every session
         self._status_objects: dict[tuple[int, str, bool], TopicStatus] = memo.setdefault("status_objects", {})
         self._topic_index = memo.get("topic_index") or memo.setdefault(
             "topic_index", {t.id: i for i, t in enumerate(self._topics)})
-        self._topic_rows = self.ix.topic_rows
+        self._mandatory = memo.get("mandatory") or memo.setdefault(
+            "mandatory", tuple(q.mandatory for q in ix.questions))
+        self._qids = memo.get("qids") or memo.setdefault("qids", tuple(q.id for q in ix.questions))
 
     def missing(self) -> list[str]:
         return list(self.missing_ids())
 
     def missing_ids(self) -> tuple[str, ...]:
         """Mandatory questions that apply and are neither answered nor skipped, in dialog order."""
-        if self._dirty:
+        if self._dirty_pos or self._dirty:
             self._flush()
         if self._missing is None:
-            self._missing = tuple(chain.from_iterable(self._t_missing))
+            self._missing = tuple(self._missing_ids)
         return self._missing
 
     def counts(self) -> tuple[int, int]:
         """(answered or skipped, applying) over the whole dialog."""
-        if self._dirty:
+        if self._dirty_pos or self._dirty:
             self._flush()
-        return self._counts
+        na, answered, skipped, _open = self._overall
+        return answered + skipped, len(self._cls) - na
 
     def progress(self, mode: str, current: str | None) -> tuple:
         """(answered, total, topic statuses, missing, waiting): what a `Step` shows, in one call."""
@@ -59,7 +71,7 @@ class TopicSummaries:
         return answered, total, self.topic_statuses(mode, current), self.missing_ids(), any(self._waiting)
 
     def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
-        if self._dirty:
+        if self._dirty_pos or self._dirty:
             self._flush()
         result = self._views.get(current)
         if result is None:  # made once per current topic until a status changes: no new objects
@@ -71,25 +83,66 @@ class TopicSummaries:
         return result
 
     def _flush(self) -> None:
-        """Recompute the summaries of the topics marked dirty; patch totals and caches from them."""
-        answered_all, applying_all = self._counts
-        status_changed = False
+        """Move the marked questions between classes, then restate the topics whose tally changed."""
+        if self._dirty_pos:
+            self._reclassify()
+        waiting, tally, status_changed = self._waiting, self._tally, False
         for ti in self._dirty:
-            status, missing, applying, answered = self._summarise(ti)
-            answered_all += answered - self._t_answered[ti]
-            applying_all += applying - self._t_applying[ti]
-            self._t_answered[ti], self._t_applying[ti] = answered, applying
+            _na, answered, skipped, open_ = tally[ti]
+            if waiting[ti]:
+                status = WAITING
+            elif answered + skipped + open_ == 0:
+                status = NOT_APPLICABLE
+            elif open_:
+                status = OPEN
+            elif skipped:
+                status = SKIPPED
+            else:
+                status = DONE
             if status != self._t_status[ti]:
                 self._t_status[ti] = status
                 self._plain[ti] = self._status_object(ti, status, False)
                 status_changed = True
-            if missing != self._t_missing[ti]:
-                self._t_missing[ti] = missing
-                self._missing = None
-        self._counts = (answered_all, applying_all)
         if status_changed:
             self._views.clear()
         self._dirty.clear()
+
+    def _reclassify(self) -> None:
+        record, skipped, applies = self._record, self.state.skipped, self._applies
+        cls, tally, overall, topic_of, qids = self._cls, self._tally, self._overall, self.ix.topic_of, self._qids
+        dirty, mandatory = self._dirty, self._mandatory
+        for pos in self._dirty_pos:
+            qid = qids[pos]
+            if not applies[pos]:
+                new = _NA
+            elif qid in record:
+                new = _ANSWERED
+            elif qid in skipped:
+                new = _SKIPPED
+            else:
+                new = _OPEN
+            old = cls[pos]
+            if new != old:
+                cls[pos] = new
+                ti = topic_of[pos]
+                counts = tally[ti]
+                counts[old] -= 1
+                counts[new] += 1
+                overall[old] -= 1
+                overall[new] += 1
+                dirty.add(ti)
+                if mandatory[pos] and (old == _OPEN or new == _OPEN):
+                    self._move_missing(pos, qid, new == _OPEN)
+        self._dirty_pos.clear()
+
+    def _move_missing(self, pos: int, qid: str, now_open: bool) -> None:
+        i = bisect_left(self._missing_pos, pos)
+        if now_open:
+            self._missing_pos.insert(i, pos)
+            self._missing_ids.insert(i, qid)
+        else:
+            del self._missing_pos[i], self._missing_ids[i]
+        self._missing = None
 
     def _status_object(self, ti: int, status: str, current: bool) -> TopicStatus:
         """One frozen `TopicStatus` per (topic, status, current), made once for the dialog and shared."""
@@ -100,33 +153,3 @@ class TopicSummaries:
             obj = self._status_objects[key] = TopicStatus(topic.id, topic.title_msg(), status, current,
                                                           topic.required_by)
         return obj
-
-    def _summarise(self, ti: int) -> tuple[str, tuple[str, ...], int, int]:
-        """(status, open mandatory questions, applying, answered or skipped) of one topic."""
-        record, skipped, applies = self._record, self.state.skipped, self._applies
-        applying = answered = n_open = n_skipped = 0
-        missing: list[str] = []
-        for pos, qid, mandatory in self._topic_rows[ti]:
-            if not applies[pos]:
-                continue
-            applying += 1
-            if qid in record:
-                answered += 1
-            elif qid in skipped:
-                answered += 1
-                n_skipped += 1
-            else:
-                n_open += 1
-                if mandatory:
-                    missing.append(qid)
-        if self._waiting[ti]:
-            status = WAITING
-        elif not applying:
-            status = NOT_APPLICABLE
-        elif n_open:
-            status = OPEN
-        elif n_skipped:
-            status = SKIPPED
-        else:
-            status = DONE
-        return status, tuple(missing), applying, answered

@@ -39,7 +39,8 @@ class Tracker(TopicSummaries):
         self._waiting = [False] * len(self._topics)
         self._record: dict[str, Any] = {}
         self._last = -1                         # highest position in the record (keeps it in dialog order)
-        self._dirty = set(range(len(self._topics)))  # topics whose summary is out of date
+        self._dirty_pos = set(range(len(ix.questions)))  # questions whose summary class may have changed
+        self._dirty = set(range(len(self._topics)))      # topics whose status may have changed
         self._relevant: tuple[Question, ...] | None = None
         self._init_summaries()
         self._flips: list[str] = []
@@ -63,7 +64,7 @@ class Tracker(TopicSummaries):
         """The answer or skip of `qid` changed in the state: bring everything up to date."""
         ix = self.ix
         pos = ix.order[qid]
-        self._dirty.add(ix.topic_of[pos])
+        self._dirty_pos.add(pos)  # its skip may have changed
         # Its own applicability cannot change: its condition reads only earlier answers.
         if not self._set_entry(pos, qid):
             return  # e.g. a skip of an unanswered question: only its topic's summary changes
@@ -100,7 +101,7 @@ class Tracker(TopicSummaries):
                 self._last = max((self.ix.order[k] for k in record), default=-1)
         else:
             return False
-        self._dirty.add(self.ix.topic_of[pos])
+        self._dirty_pos.add(pos)
         return True
 
     def _run(self, heap: list[int], changed: list[str], force: bool) -> None:
@@ -130,7 +131,7 @@ class Tracker(TopicSummaries):
             if now != applies[pos]:
                 applies[pos] = now
                 self._flips.append(q.id)
-                self._dirty.add(ix.topic_of[pos])
+                self._dirty_pos.add(pos)
                 self._relevant = None
             if self._set_entry(pos, q.id):
                 changed.append(q.id)
