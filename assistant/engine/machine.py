@@ -114,6 +114,19 @@ def can(model: PhaseModel, trigger: str) -> bool:
     return getattr(model, f"may_{trigger}")()
 
 
+_NEXT: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def next_topic(dialog: Dialog, phase: str) -> str | None:
+    """The topic after `phase` in dialog order (where `advance` goes), None after the last or a phase."""
+    key = (dialog.id, dialog.fingerprint)
+    following = _NEXT.get(key)
+    if following is None:
+        ids = [t.id for t in dialog.topics]
+        following = _NEXT[key] = dict(zip(ids, ids[1:]))
+    return following.get(phase)
+
+
 # (dialog key) -> (trigger, source phase) -> destination, or None when the trigger must run.
 _PLAIN: dict[tuple[str, str], dict[tuple[str, str], str | None]] = {}
 

@@ -128,7 +128,7 @@ class Intake:
     # -- intents ----------------------------------------------------------------
     def answer(self, raw: Any, actor: str | None = None) -> Step:
         """Answer the current question with typed input (or a typed value)."""
-        q = self._current_question()
+        q = self.dialog.find_question(self.state.position)
         if q is None:
             raise SessionError(_("Er is nu geen vraag om te beantwoorden."))
         return self._answer(self._applying(q.id, q), raw, actor, False)
@@ -376,7 +376,7 @@ class Intake:
     def _commit(self, actor: str, kind: str, data: dict) -> None:
         event = self.store.append(self.id, actor, kind, self.dialog.version, data)
         self.last_event = event
-        self._fold(event)
+        fold_event(self.dialog, self.state, event, self.view)
         self._sync_machine()
 
     def _fold(self, event: Event) -> None:
@@ -420,8 +420,7 @@ class Intake:
             fire(f"open_{target}")
 
     def _next_topic(self, phase: str) -> str | None:
-        ids = [t.id for t in self.dialog.topics]
-        return ids[ids.index(phase) + 1] if phase in ids and ids.index(phase) + 1 < len(ids) else None
+        return machine.next_topic(self.dialog, phase)
 
 
 def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) -> dict[str, Any]:
@@ -443,7 +442,8 @@ def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) 
             nxt = view.next_open(state.mode, None)
             state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
         else:
-            state.position = _after(view, state, event.data["question"])
+            nxt = view.next_open(state.mode, event.data["question"])
+            state.position = nxt.id if nxt else REVIEW
     elif event.kind == ev.CREATED:
         first = view.next_open(state.mode, None)
         state.position = first.id if first else REVIEW

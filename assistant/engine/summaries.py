@@ -67,8 +67,14 @@ class TopicSummaries:
 
     def progress(self, mode: str, current: str | None) -> tuple:
         """(answered, total, topic statuses, missing, waiting): what a `Step` shows, in one call."""
-        answered, total = self.counts()
-        return answered, total, self.topic_statuses(mode, current), self.missing_ids(), any(self._waiting)
+        if self._dirty_pos or self._dirty:
+            self._flush()
+        na, answered, skipped, _open = self._overall
+        missing = self._missing
+        if missing is None:
+            missing = self._missing = tuple(self._missing_ids)
+        statuses = self._views.get(current) or self.topic_statuses(mode, current)
+        return answered + skipped, len(self._cls) - na, statuses, missing, any(self._waiting)
 
     def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
         if self._dirty_pos or self._dirty:

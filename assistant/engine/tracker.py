@@ -194,14 +194,17 @@ class Tracker(TopicSummaries):
         """The first open question after `after` in dialog order, wrapping around once."""
         qs, applies, record, skipped = self._qs, self._applies, self._record, self.state.skipped
         alone = mode == "pre_intake"
-        n = len(qs)
         start = self.ix.order.get(after, -1) + 1 if after is not None else 0
-        for i in range(start, start + n):
-            pos = i - n if i >= n else i
-            if applies[pos]:  # open: applies, neither answered nor skipped, asked in this mode
-                q = qs[pos]
+        for pos, end in ((start, len(qs)), (0, start)):
+            while pos < end:
+                try:  # the next question that applies, found in C (conditional ones are often off)
+                    pos = applies.index(True, pos, end)
+                except ValueError:
+                    break
+                q = qs[pos]  # open: applies, neither answered nor skipped, asked in this mode
                 if q.id not in record and q.id not in skipped and (not alone or q.pre_intake):
                     return q
+                pos += 1
         return None
 
     def previous_relevant(self, mode: str, before: str) -> Question | None:

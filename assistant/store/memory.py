@@ -90,7 +90,7 @@ def _json_copy(value):
     """
     if type(value) in _EXACT:
         return value
-    if type(value) is dict or isinstance(value, dict):
+    if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             if type(k) is not str:  # stricter than json.dumps, which would turn 1 into "1"
