@@ -25,6 +25,22 @@ from assistant.engine.progress import askable
 from assistant.engine.summaries import TopicSummaries
 
 
+# What a tracker changes as events come (its own and its summaries'); everything else it
+# holds is the dialog's and shared. A fresh tracker copies these from the first one made.
+_PER_SESSION = ("_applies", "_topic_on", "_waiting", "_record", "_last", "_dirty_pos", "_dirty", "_relevant",
+                "_flips", "version", "_cls", "_tally", "_t_status", "_plain", "_missing_pos", "_missing_ids",
+                "_missing", "_overall", "_views")
+
+
+def _copy(value):
+    """A copy that shares nothing mutable (lists of lists: `_tally`); immutables as they are."""
+    if isinstance(value, list):
+        return [_copy(v) for v in value] if value and isinstance(value[0], list) else list(value)
+    if isinstance(value, (set, dict)):
+        return value.copy()
+    return value
+
+
 class Tracker(TopicSummaries):
     """The progress of one session, kept up to date event by event."""
 
@@ -45,7 +61,16 @@ class Tracker(TopicSummaries):
         self._init_summaries()
         self._flips: list[str] = []
         self.version = 0                        # bumped whenever the record changes
-        self._recompute_all()
+        if state.answers or state.skipped:
+            self._recompute_all()
+        else:  # a new session: the same start for every session of this dialog, computed once
+            fresh = ix.memo.get("fresh_tracker")
+            if fresh is None:
+                self._recompute_all()
+                self._flush()
+                fresh = ix.memo["fresh_tracker"] = {k: _copy(getattr(self, k)) for k in _PER_SESSION}
+            for k in _PER_SESSION:
+                setattr(self, k, _copy(fresh[k]))
 
     # -- updates ------------------------------------------------------------------
     def _recompute_all(self) -> None:
