@@ -395,8 +395,11 @@ class Intake:
         """Move the shared machine to where the fold put the session, by its triggers."""
         if self._batch:
             return  # synced once at the end of the batch
-        target = self._phase_for(self.state.position)
-        model = self._model
+        position, model = self.state.position, self._model
+        q = self.dialog.find_question(position)  # `_phase_for`, inlined: this runs after every event
+        if q is not None and q.topic == model.phase:
+            return
+        target = self._phase_for(position)
         if model.phase == target:
             return
         model.complete = not self.view.missing_ids()

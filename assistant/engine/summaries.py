@@ -92,31 +92,33 @@ class TopicSummaries:
         """Move the marked questions between classes, then restate the topics whose tally changed."""
         if self._dirty_pos:
             self._reclassify()
-        waiting, tally, status_changed = self._waiting, self._tally, False
-        for ti in self._dirty:
-            _na, answered, skipped, open_ = tally[ti]
-            if waiting[ti]:
-                status = WAITING
-            elif answered + skipped + open_ == 0:
-                status = NOT_APPLICABLE
-            elif open_:
-                status = OPEN
-            elif skipped:
-                status = SKIPPED
-            else:
-                status = DONE
-            if status != self._t_status[ti]:
-                self._t_status[ti] = status
-                self._plain[ti] = self._status_object(ti, status, False)
-                status_changed = True
-        if status_changed:
+        if self._dirty:
+            for ti in self._dirty:
+                self._restate(ti)
+            self._dirty.clear()
+
+    def _restate(self, ti: int) -> None:
+        """A topic's status from its tally (and waiting flag): none apply, any open, any skipped, else done."""
+        _na, answered, skipped, open_ = self._tally[ti]
+        if self._waiting[ti]:
+            status = WAITING
+        elif open_:
+            status = OPEN
+        elif skipped:
+            status = SKIPPED
+        elif answered:
+            status = DONE
+        else:
+            status = NOT_APPLICABLE
+        if status != self._t_status[ti]:
+            self._t_status[ti] = status
+            self._plain[ti] = self._status_object(ti, status, False)
             self._views.clear()
-        self._dirty.clear()
 
     def _reclassify(self) -> None:
         record, skipped, applies = self._record, self.state.skipped, self._applies
         cls, tally, overall, topic_of, qids = self._cls, self._tally, self._overall, self.ix.topic_of, self._qids
-        dirty, mandatory = self._dirty, self._mandatory
+        mandatory = self._mandatory
         for pos in self._dirty_pos:
             qid = qids[pos]
             if not applies[pos]:
@@ -136,7 +138,7 @@ class TopicSummaries:
                 counts[new] += 1
                 overall[old] -= 1
                 overall[new] += 1
-                dirty.add(ti)
+                self._restate(ti)
                 if mandatory[pos] and (old == _OPEN or new == _OPEN):
                     self._move_missing(pos, qid, new == _OPEN)
         self._dirty_pos.clear()
