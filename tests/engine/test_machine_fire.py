@@ -58,3 +58,22 @@ def test_guarded_and_invalid_triggers_are_never_taken_as_plain():
             machine.fire(dialog, model, "advance")
     finally:
         machine.detach(dialog, model)
+
+
+def test_a_transition_with_callbacks_is_never_taken_as_plain():
+    """Callbacks would be skipped by `set_state`: such a transition goes through its trigger."""
+    from transitions import Machine
+
+    def build(**kwargs):
+        return Machine(model=None, states=["a", "b"], transitions=[dict(trigger="go", source="a", dest="b", **kwargs)],
+                       initial="a", auto_transitions=False)
+
+    assert machine._plain_destination(build(), "go", "a") == "b"
+    assert machine._plain_destination(build(after="noted"), "go", "a") is None
+    assert machine._plain_destination(build(unless="busy"), "go", "a") is None
+    on_enter = build()
+    on_enter.get_state("b").add_callback("enter", "noted")
+    assert machine._plain_destination(on_enter, "go", "a") is None
+    watched = build()
+    watched.after_state_change = ["noted"]
+    assert machine._plain_destination(watched, "go", "a") is None
