@@ -13,7 +13,7 @@ dialog that breaks the rule is refused here with a `ValueError`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
 
@@ -33,6 +33,9 @@ class DependencyIndex:
     topic_readers: Mapping[str, tuple[int, ...]]      # answer id -> topics whose `when` reads it
     waiting_topics: tuple[int, ...]                   # topics with a `waiting_when`
     waiting_reads: frozenset[str]                     # what those read ("" stands for a topic flip)
+    # Values derived from the dialog alone that the engine makes when first needed
+    # (its immutable `TopicStatus` objects): shared by every session of this dialog.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _reads(cond) -> set[str]:

@@ -121,32 +121,32 @@ class Dialog:
                 return r
         return None
 
+    def __post_init__(self) -> None:
+        # The lookups the engine makes several times per answer, built once: the
+        # dialog never changes after it is built (a `replace` builds them anew).
+        questions = tuple(q for t in self.topics for q in t.questions)
+        object.__setattr__(self, "_questions", questions)
+        object.__setattr__(self, "_qindex", {q.id: q for q in questions})
+
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(q for t in self.topics for q in t.questions)
+        return self._questions  # type: ignore[attr-defined]
 
     def question(self, qid: str) -> Question:
-        return self._index()[qid]
+        return self._qindex[qid]  # type: ignore[attr-defined]
 
     def has_question(self, qid: str) -> bool:
-        return qid in self._index()
+        return qid in self._qindex  # type: ignore[attr-defined]
 
     def find_question(self, qid: str | None) -> Question | None:
-        """The question with this id, or None (one lookup where the engine asks per answer)."""
-        return self._index().get(qid) if qid else None
+        """The question with this id, or None (for a phase name such as "review", or None)."""
+        return self._qindex.get(qid) if qid else None  # type: ignore[attr-defined]
 
     def topic(self, tid: str) -> Topic:
         for t in self.topics:
             if t.id == tid:
                 return t
         raise KeyError(tid)
-
-    def _index(self) -> dict[str, Question]:
-        cached = self.__dict__.get("_qindex")
-        if cached is None:
-            cached = {q.id: q for q in self.questions}
-            object.__setattr__(self, "_qindex", cached)
-        return cached
 
     def deps(self) -> "DependencyIndex":
         """Which conditions read which answers (built at load time, then frozen)."""

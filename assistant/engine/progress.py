@@ -141,6 +141,10 @@ class FullView:
     def missing_ids(self) -> tuple[str, ...]:
         return tuple(self.missing())
 
+    def progress(self, mode: str, current: str | None) -> tuple:
+        """(answered, total, topic statuses, missing, waiting), as `Tracker.progress`."""
+        return (*self.counts(), self.topic_statuses(mode, current), self.missing_ids(), self.waiting())
+
     def counts(self) -> tuple[int, int]:
         record, skipped = self.record, self.state.skipped
         applying = relevant(self.dialog, record)

@@ -46,7 +46,7 @@ class Intake:
         self.store, self.row, self.dialog, self._today = store, row, dialog, today
         self.state = ev.SessionState()
         self.view = self.view_class(dialog, self.state)
-        self.record: dict[str, Any] = {}
+        self._snapshot: tuple[int, dict[str, Any]] | None = None  # (view version, copy of its record)
         self._model = machine.attach(dialog)
         self._error: Msg | None = None
         self._rechecked: tuple[str, ...] = ()
@@ -110,22 +110,40 @@ class Intake:
     def today(self) -> date:
         return self._today()
 
+    @property
+    def record(self) -> dict[str, Any]:
+        """The answers that count, in dialog order: a copy a caller may keep.
+
+        Made when first read after a change, not per event (a replay reads it
+        once per case); the engine itself reads the view's live record.
+        """
+        view = self.view
+        version = getattr(view, "version", None)
+        if version is None:
+            return dict(view.record)
+        snap = self._snapshot
+        if snap is None or snap[0] != version:
+            snap = self._snapshot = (version, dict(view.record))
+        return snap[1]
+
     # -- intents ----------------------------------------------------------------
     def answer(self, raw: Any, actor: str | None = None) -> Step:
         """Answer the current question with typed input (or a typed value)."""
-        q = self._current_question()
+        q = self.dialog.find_question(self.state.position)
         if q is None:
             raise SessionError(_("Er is nu geen vraag om te beantwoorden."))
-        return self.answer_question(q.id, raw, actor)
+        return self._answer(self._applying(q.id, q), raw, actor, False)
 
     def answer_question(self, qid: str, raw: Any, actor: str | None = None, *,
                         from_file: bool = False) -> Step:
         """Answer or change any question that applies (the review's edit uses this)."""
-        q = self._applying(qid)
+        return self._answer(self._applying(qid), raw, actor, from_file)
+
+    def _answer(self, q: Question, raw: Any, actor: str | None, from_file: bool) -> Step:
         if not q.mandatory and q.type != "info" and (raw is None or raw == "" or raw == []):
             return self._skip(q, "", actor)  # an empty answer to an optional question
         try:
-            value = check_value(q, raw, self.today()) if from_file else parse_input(q, raw, self.today())
+            value = check_value(q, raw, self._today()) if from_file else parse_input(q, raw, self._today())
         except Invalid as exc:
             self._error = exc.msg
             return None if self._batch else self.step()
@@ -190,7 +208,8 @@ class Intake:
                     if q.topic == topic.id and progress.askable(q, self.mode)]
         if not applying:
             raise SessionError(_("Dit onderwerp hoort niet bij deze intake."))
-        first_open = next((q for q in applying if q.id not in self.record and q.id not in self.state.skipped), None)
+        record = self.view.record
+        first_open = next((q for q in applying if q.id not in record and q.id not in self.state.skipped), None)
         self._commit(actor, ev.MOVED, {"to": (first_open or applying[0]).id})
         return self.step()
 
@@ -311,27 +330,26 @@ class Intake:
 
     # -- views ------------------------------------------------------------------
     def step(self) -> Step:
-        pos = self.state.position
-        q = self._current_question()
-        view = self.view
-        answered, total = view.counts()
-        topics = view.topic_statuses(self.mode, self._model.phase)
-        if self.mode == "pre_intake":  # count and show only what this mode asks
+        state, view, phase = self.state, self.view, self._model.phase
+        pos, mode = state.position, state.mode
+        q = self.dialog.find_question(pos)
+        answered, total, topics, missing, waiting = view.progress(mode, phase)
+        if mode == "pre_intake":  # count and show only what this mode asks
             from assistant.engine.alone import alone_view
 
-            answered, total, topics = alone_view(self.dialog, view, self.record, self.state.skipped, topics)
-        step = Step.of(
+            answered, total, topics = alone_view(self.dialog, view, view.record, state.skipped, topics)
+        step = Step.full(
             kind=QUESTION if q else (pos if pos in PHASES else REVIEW),
-            phase=self._model.phase, question=q,
-            value=self.record.get(q.id) if q else None,
-            skipped_reason=self.state.skipped.get(q.id) if q else None,
+            phase=phase, question=q,
+            value=view.record.get(q.id) if q else None,
+            skipped_reason=state.skipped.get(q.id) if q else None,
             error=self._error, topics=topics,
-            missing=view.missing_ids(),
-            waiting=view.waiting(),
+            missing=missing,
+            waiting=waiting,
             rechecked=self._rechecked,
             answered=answered,
-            total=total, second_locale=self.state.second_locale, mode=self.mode,
-            paused=self.state.paused,
+            total=total, second_locale=state.second_locale, mode=mode,
+            paused=state.paused,
         )
         self._error = None
         return step
@@ -346,8 +364,9 @@ class Intake:
     def _current_question(self) -> Question | None:
         return self.dialog.find_question(self.state.position)
 
-    def _applying(self, qid: str) -> Question:
-        q = self.dialog.find_question(qid)
+    def _applying(self, qid: str, q: Question | None = None) -> Question:
+        """The question `qid` (`q` when the caller already looked it up), if it applies now."""
+        q = q or self.dialog.find_question(qid)
         if q is None:
             raise SessionError(_("Onbekende vraag: {id}.", id=qid))
         if not self.view.applies(qid):
@@ -357,7 +376,7 @@ class Intake:
     def _store_answer(self, q: Question, value: Any, actor: str | None) -> None:
         who = self._actor(q, actor)
         self.view.begin()
-        if q.id in self.state.answers and q.id in self.record:
+        if q.id in self.state.answers and q.id in self.view.record:
             old = self.state.answers[q.id]
             if old == value:
                 if q.id in self.state.alone and self.state.handed_over and who != "inburgeraar":
@@ -387,14 +406,11 @@ class Intake:
     def _commit(self, actor: str, kind: str, data: dict) -> None:
         event = self.store.append(self.id, actor, kind, self.dialog.version, data)
         self.last_event = event
-        self._fold(event)
+        fold_event(self.dialog, self.state, event, self.view)
         self._sync_machine()
 
     def _fold(self, event: Event) -> None:
-        version = getattr(self.view, "version", None)
-        record = fold_event(self.dialog, self.state, event, self.view)
-        if version is None or version != self.view.version:
-            self.record = dict(record)  # a snapshot: a caller may keep the old record
+        fold_event(self.dialog, self.state, event, self.view)
 
     def _after(self, qid: str) -> str:
         return _after(self.view, self.state, qid)
@@ -409,32 +425,35 @@ class Intake:
         """Move the shared machine to where the fold put the session, by its triggers."""
         if self._batch:
             return  # synced once at the end of the batch
-        target = self._phase_for(self.state.position)
-        model = self._model
+        position, model = self.state.position, self._model
+        q = self.dialog.find_question(position)  # `_phase_for`, inlined: this runs after every event
+        if q is not None and q.topic == model.phase:
+            return
+        target = self._phase_for(position)
         if model.phase == target:
             return
-        model.complete = not self.missing()
+        model.complete = not self.view.missing_ids()
         model.waiting = self.view.waiting()
+        fire = lambda trigger: machine.fire(self.dialog, model, trigger)  # noqa: E731
         if target in (PROPOSAL, AWAITING_LBT):
             if model.phase not in (REVIEW, AWAITING_LBT):
-                model.to_review()
+                fire("to_review")
             if model.phase == AWAITING_LBT and target == PROPOSAL:
-                model.result_arrived()
-            model.submit()
+                fire("result_arrived")
+            fire("submit")
         elif target == CONFIRMED:
-            model.confirm()
+            fire("confirm")
         elif target == REVIEW:
-            model.reopen() if model.phase in (PROPOSAL, CONFIRMED) else model.to_review()
+            fire("reopen" if model.phase in (PROPOSAL, CONFIRMED) else "to_review")
         elif self._next_topic(model.phase) == target:  # every topic may `advance` to the next one
-            model.advance()
+            fire("advance")
         else:
             if model.phase == CONFIRMED:
-                model.reopen()
-            getattr(model, f"open_{target}")()
+                fire("reopen")
+            fire(f"open_{target}")
 
     def _next_topic(self, phase: str) -> str | None:
-        ids = [t.id for t in self.dialog.topics]
-        return ids[ids.index(phase) + 1] if phase in ids and ids.index(phase) + 1 < len(ids) else None
+        return machine.next_topic(self.dialog, phase)
 
 
 def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) -> dict[str, Any]:
@@ -456,7 +475,8 @@ def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) 
             nxt = view.next_open(state.mode, None)
             state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
         else:
-            state.position = _after(view, state, event.data["question"])
+            nxt = view.next_open(state.mode, event.data["question"])
+            state.position = nxt.id if nxt else REVIEW
     elif event.kind == ev.CREATED:
         first = view.next_open(state.mode, None)
         state.position = first.id if first else REVIEW

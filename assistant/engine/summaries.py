@@ -1,27 +1,27 @@
 """Per-topic summaries of a `Tracker`: status, open mandatory questions, counts.
 
-Recomputed only for the topics an event touched (the tracker marks them
-dirty); totals, the list of missing questions and the tuple of `TopicStatus`
-objects are patched from those, so a step after an answer costs a few dict
-lookups instead of a pass over the dialog. Split from tracker.py (one job
-each): this mixin reads the tracker's `_applies`, `_record`, `_waiting`,
-`_dirty`, `_qs`, `_topics`, `ix` and `state`, and keeps its own caches
-(`_init_summaries`).
+Kept per question, not recomputed per topic: each question is in one class
+(does not apply, answered, skipped, open), and each topic keeps a tally of its
+questions per class. The tracker marks the questions an event may have
+changed (`_dirty_pos`: the one answered or skipped, those whose record entry
+or applicability changed) and the topics whose waiting flag flipped
+(`_dirty`); a flush moves only those questions between classes and derives
+the topics' statuses from their tallies. So a step after an answer costs a
+few list updates instead of a pass over a topic, let alone the dialog.
+
+Split from tracker.py (one job each): this mixin reads the tracker's
+`_applies`, `_record`, `_waiting`, `_dirty_pos`, `_dirty`, `_topics`, `ix`
+and `state`, and keeps its own caches (`_init_summaries`). The property test
+tests/engine/test_tracker_equivalence.py holds it to `progress.FullView`.
 """
 
 from __future__ import annotations
 
-from itertools import chain
+from bisect import bisect_left
 
 from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, TopicStatus
 
-
-class TopicSummary:
-    __slots__ = ("status", "missing", "applying", "answered", "objects")
-
-    def __init__(self, status: str, missing: tuple, applying: int, answered: int) -> None:
-        self.status, self.missing, self.applying, self.answered = status, missing, applying, answered
-        self.objects: tuple[TopicStatus, TopicStatus] = ()  # type: ignore[assignment]  # (not current, current)
+_NA, _ANSWERED, _SKIPPED, _OPEN = range(4)  # a question's class
 
 
 class TopicSummaries:
@@ -29,68 +29,131 @@ class TopicSummaries:
 
     def _init_summaries(self) -> None:
         n = len(self._topics)
-        self._summaries: list[TopicSummary | None] = [None] * n
-        self._missing: tuple[str, ...] | None = None
-        self._statuses: dict[str | None, tuple[int, tuple[TopicStatus, ...]]] = {}  # None: no current topic
-        self._status_version = 0                # bumped whenever a topic's status changes
-        self._counts = (0, 0)                   # (answered, applying), patched per dirty topic
-        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = {}
-        self._topic_index = {t.id: i for i, t in enumerate(self._topics)}
+        ix = self.ix
+        self._cls = [_NA] * len(ix.questions)                    # each question's class
+        self._tally = [[end - first, 0, 0, 0] for first, end in ix.topic_span]  # per topic: questions per class
+        self._t_status: list[str | None] = [None] * n
+        self._plain: list[TopicStatus | None] = [None] * n   # each topic's status object, not current
+        self._missing_pos: list[int] = []                    # open mandatory questions: positions, sorted
+        self._missing_ids: list[str] = []                    # ... and their ids, in the same order
+        self._missing: tuple[str, ...] | None = None         # the tuple of those ids, made when asked
+        self._overall = [len(ix.questions), 0, 0, 0]         # the whole dialog: questions per class
+        self._views: dict[str | None, tuple[TopicStatus, ...]] = {}  # by current topic; cleared on a change
+        memo = ix.memo  # per dialog, not per session: both are the same for every session
+        self._status_objects: dict[tuple[int, str, bool], TopicStatus] = memo.setdefault("status_objects", {})
+        self._topic_index = memo.get("topic_index") or memo.setdefault(
+            "topic_index", {t.id: i for i, t in enumerate(self._topics)})
+        self._mandatory = memo.get("mandatory") or memo.setdefault(
+            "mandatory", tuple(q.mandatory for q in ix.questions))
+        self._qids = memo.get("qids") or memo.setdefault("qids", tuple(q.id for q in ix.questions))
 
     def missing(self) -> list[str]:
         return list(self.missing_ids())
 
     def missing_ids(self) -> tuple[str, ...]:
         """Mandatory questions that apply and are neither answered nor skipped, in dialog order."""
-        self._all_summaries()
+        if self._dirty_pos or self._dirty:
+            self._flush()
         if self._missing is None:
-            self._missing = tuple(chain.from_iterable(s.missing for s in self._summaries))
+            self._missing = tuple(self._missing_ids)
         return self._missing
 
     def counts(self) -> tuple[int, int]:
         """(answered or skipped, applying) over the whole dialog."""
-        self._all_summaries()
-        return self._counts
+        if self._dirty_pos or self._dirty:
+            self._flush()
+        na, answered, skipped, _open = self._overall
+        return answered + skipped, len(self._cls) - na
+
+    def progress(self, mode: str, current: str | None) -> tuple:
+        """(answered, total, topic statuses, missing, waiting): what a `Step` shows, in one call."""
+        if self._dirty_pos or self._dirty:
+            self._flush()
+        na, answered, skipped, _open = self._overall
+        missing = self._missing
+        if missing is None:
+            missing = self._missing = tuple(self._missing_ids)
+        statuses = self._views.get(current) or self.topic_statuses(mode, current)
+        return answered + skipped, len(self._cls) - na, statuses, missing, any(self._waiting)
 
     def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
-        summaries = self._all_summaries()
-        cached = self._statuses.get(current)
-        if cached is not None and cached[0] == self._status_version:
-            return cached[1]  # no status changed: the same tuple, no new objects
-        base = self._statuses.get(None)
-        if base is None or base[0] != self._status_version:
-            base = self._statuses[None] = (self._status_version, tuple(s.objects[0] for s in summaries))
-        result = base[1]
-        ti = self._topic_index.get(current)
-        if ti is not None:
-            result = result[:ti] + (summaries[ti].objects[1],) + result[ti + 1:]
-        self._statuses[current] = (self._status_version, result)
+        if self._dirty_pos or self._dirty:
+            self._flush()
+        result = self._views.get(current)
+        if result is None:  # made once per current topic until a status changes: no new objects
+            result = tuple(self._plain)  # type: ignore[arg-type]
+            ti = self._topic_index.get(current)
+            if ti is not None:
+                result = result[:ti] + (self._status_object(ti, self._t_status[ti], True),) + result[ti + 1:]
+            self._views[current] = result
         return result
 
-    def _all_summaries(self) -> list[TopicSummary]:
-        """Recompute the summaries of the topics marked dirty; keep totals and versions in step."""
+    def _flush(self) -> None:
+        """Move the marked questions between classes, then restate the topics whose tally changed."""
+        if self._dirty_pos:
+            self._reclassify()
         if self._dirty:
-            answered, applying = self._counts
             for ti in self._dirty:
-                old, new = self._summaries[ti], self._summarise(ti)
-                self._summaries[ti] = new
-                if old is None or old.status != new.status:
-                    self._status_version += 1
-                    new.objects = (self._status_object(ti, new.status, False),
-                                   self._status_object(ti, new.status, True))
-                else:
-                    new.objects = old.objects
-                if old is None or old.missing != new.missing:
-                    self._missing = None
-                if old is not None:
-                    answered, applying = answered - old.answered, applying - old.applying
-                answered, applying = answered + new.answered, applying + new.applying
-            self._counts = (answered, applying)
+                self._restate(ti)
             self._dirty.clear()
-        return self._summaries  # type: ignore[return-value]
+
+    def _restate(self, ti: int) -> None:
+        """A topic's status from its tally (and waiting flag): none apply, any open, any skipped, else done."""
+        _na, answered, skipped, open_ = self._tally[ti]
+        if self._waiting[ti]:
+            status = WAITING
+        elif open_:
+            status = OPEN
+        elif skipped:
+            status = SKIPPED
+        elif answered:
+            status = DONE
+        else:
+            status = NOT_APPLICABLE
+        if status != self._t_status[ti]:
+            self._t_status[ti] = status
+            self._plain[ti] = self._status_object(ti, status, False)
+            self._views.clear()
+
+    def _reclassify(self) -> None:
+        record, skipped, applies = self._record, self.state.skipped, self._applies
+        cls, tally, overall, topic_of, qids = self._cls, self._tally, self._overall, self.ix.topic_of, self._qids
+        mandatory = self._mandatory
+        for pos in self._dirty_pos:
+            qid = qids[pos]
+            if not applies[pos]:
+                new = _NA
+            elif qid in record:
+                new = _ANSWERED
+            elif qid in skipped:
+                new = _SKIPPED
+            else:
+                new = _OPEN
+            old = cls[pos]
+            if new != old:
+                cls[pos] = new
+                ti = topic_of[pos]
+                counts = tally[ti]
+                counts[old] -= 1
+                counts[new] += 1
+                overall[old] -= 1
+                overall[new] += 1
+                self._restate(ti)
+                if mandatory[pos] and (old == _OPEN or new == _OPEN):
+                    self._move_missing(pos, qid, new == _OPEN)
+        self._dirty_pos.clear()
+
+    def _move_missing(self, pos: int, qid: str, now_open: bool) -> None:
+        i = bisect_left(self._missing_pos, pos)
+        if now_open:
+            self._missing_pos.insert(i, pos)
+            self._missing_ids.insert(i, qid)
+        else:
+            del self._missing_pos[i], self._missing_ids[i]
+        self._missing = None
 
     def _status_object(self, ti: int, status: str, current: bool) -> TopicStatus:
-        """One frozen `TopicStatus` per (topic, status, current), made once and shared."""
+        """One frozen `TopicStatus` per (topic, status, current), made once for the dialog and shared."""
         key = (ti, status, current)
         obj = self._status_objects.get(key)
         if obj is None:
@@ -98,34 +161,3 @@ class TopicSummaries:
             obj = self._status_objects[key] = TopicStatus(topic.id, topic.title_msg(), status, current,
                                                           topic.required_by)
         return obj
-
-    def _summarise(self, ti: int) -> TopicSummary:
-        record, skipped = self._record, self.state.skipped
-        first, end = self.ix.topic_span[ti]
-        applying = answered = n_open = n_skipped = 0
-        missing: list[str] = []
-        for pos in range(first, end):
-            if not self._applies[pos]:
-                continue
-            q = self._qs[pos]
-            applying += 1
-            if q.id in record:
-                answered += 1
-            elif q.id in skipped:
-                answered += 1
-                n_skipped += 1
-            else:
-                n_open += 1
-                if q.mandatory:
-                    missing.append(q.id)
-        if self._waiting[ti]:
-            status = WAITING
-        elif not applying:
-            status = NOT_APPLICABLE
-        elif n_open:
-            status = OPEN
-        elif n_skipped:
-            status = SKIPPED
-        else:
-            status = DONE
-        return TopicSummary(status, tuple(missing), applying, answered)

@@ -25,6 +25,22 @@ from assistant.engine.progress import askable
 from assistant.engine.summaries import TopicSummaries
 
 
+# What a tracker changes as events come (its own and its summaries'); everything else it
+# holds is the dialog's and shared. A fresh tracker copies these from the first one made.
+_PER_SESSION = ("_applies", "_topic_on", "_waiting", "_record", "_last", "_dirty_pos", "_dirty", "_relevant",
+                "_flips", "version", "_cls", "_tally", "_t_status", "_plain", "_missing_pos", "_missing_ids",
+                "_missing", "_overall", "_views")
+
+
+def _copy(value):
+    """A copy that shares nothing mutable (lists of lists: `_tally`); immutables as they are."""
+    if isinstance(value, list):
+        return [_copy(v) for v in value] if value and isinstance(value[0], list) else list(value)
+    if isinstance(value, (set, dict)):
+        return value.copy()
+    return value
+
+
 class Tracker(TopicSummaries):
     """The progress of one session, kept up to date event by event."""
 
@@ -39,12 +55,22 @@ class Tracker(TopicSummaries):
         self._waiting = [False] * len(self._topics)
         self._record: dict[str, Any] = {}
         self._last = -1                         # highest position in the record (keeps it in dialog order)
-        self._dirty = set(range(len(self._topics)))  # topics whose summary is out of date
+        self._dirty_pos = set(range(len(ix.questions)))  # questions whose summary class may have changed
+        self._dirty = set(range(len(self._topics)))      # topics whose status may have changed
         self._relevant: tuple[Question, ...] | None = None
         self._init_summaries()
         self._flips: list[str] = []
         self.version = 0                        # bumped whenever the record changes
-        self._recompute_all()
+        if state.answers or state.skipped:
+            self._recompute_all()
+        else:  # a new session: the same start for every session of this dialog, computed once
+            fresh = ix.memo.get("fresh_tracker")
+            if fresh is None:
+                self._recompute_all()
+                self._flush()
+                fresh = ix.memo["fresh_tracker"] = {k: _copy(getattr(self, k)) for k in _PER_SESSION}
+            for k in _PER_SESSION:
+                setattr(self, k, _copy(fresh[k]))
 
     # -- updates ------------------------------------------------------------------
     def _recompute_all(self) -> None:
@@ -63,7 +89,7 @@ class Tracker(TopicSummaries):
         """The answer or skip of `qid` changed in the state: bring everything up to date."""
         ix = self.ix
         pos = ix.order[qid]
-        self._dirty.add(ix.topic_of[pos])
+        self._dirty_pos.add(pos)  # its skip may have changed
         # Its own applicability cannot change: its condition reads only earlier answers.
         if not self._set_entry(pos, qid):
             return  # e.g. a skip of an unanswered question: only its topic's summary changes
@@ -100,7 +126,7 @@ class Tracker(TopicSummaries):
                 self._last = max((self.ix.order[k] for k in record), default=-1)
         else:
             return False
-        self._dirty.add(self.ix.topic_of[pos])
+        self._dirty_pos.add(pos)
         return True
 
     def _run(self, heap: list[int], changed: list[str], force: bool) -> None:
@@ -130,7 +156,7 @@ class Tracker(TopicSummaries):
             if now != applies[pos]:
                 applies[pos] = now
                 self._flips.append(q.id)
-                self._dirty.add(ix.topic_of[pos])
+                self._dirty_pos.add(pos)
                 self._relevant = None
             if self._set_entry(pos, q.id):
                 changed.append(q.id)
@@ -141,7 +167,7 @@ class Tracker(TopicSummaries):
     def _record_changed(self, changed: list[str]) -> None:
         self.version += 1
         ix = self.ix
-        if not ix.waiting_topics or not any(c in ix.waiting_reads for c in changed):
+        if not ix.waiting_topics or ix.waiting_reads.isdisjoint(changed):
             return
         for ti in ix.waiting_topics:
             topic = self._topics[ti]
@@ -164,6 +190,8 @@ class Tracker(TopicSummaries):
 
     def flipped(self) -> tuple[str, ...]:
         """Questions that apply now and did not at `begin`, or the other way round."""
+        if not self._flips:
+            return ()  # most answers flip nothing
         odd = {qid for qid in self._flips if self._flips.count(qid) % 2}
         return tuple(sorted(odd, key=self.ix.order.__getitem__))
 
@@ -189,12 +217,19 @@ class Tracker(TopicSummaries):
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
         """The first open question after `after` in dialog order, wrapping around once."""
-        n = len(self._qs)
-        start = self.ix.order[after] + 1 if after is not None and after in self.ix.order else 0
-        for i in range(start, start + n):
-            pos = i % n if i >= n else i
-            if self._is_open(pos, mode):
-                return self._qs[pos]
+        qs, applies, record, skipped = self._qs, self._applies, self._record, self.state.skipped
+        alone = mode == "pre_intake"
+        start = self.ix.order.get(after, -1) + 1 if after is not None else 0
+        for pos, end in ((start, len(qs)), (0, start)):
+            while pos < end:
+                try:  # the next question that applies, found in C (conditional ones are often off)
+                    pos = applies.index(True, pos, end)
+                except ValueError:
+                    break
+                q = qs[pos]  # open: applies, neither answered nor skipped, asked in this mode
+                if q.id not in record and q.id not in skipped and (not alone or q.pre_intake):
+                    return q
+                pos += 1
         return None
 
     def previous_relevant(self, mode: str, before: str) -> Question | None:
@@ -202,10 +237,3 @@ class Tracker(TopicSummaries):
             if self._applies[pos] and askable(self._qs[pos], mode):
                 return self._qs[pos]
         return None
-
-    # -- internals ----------------------------------------------------------------------
-    def _is_open(self, pos: int, mode: str) -> bool:
-        if not self._applies[pos]:
-            return False
-        q = self._qs[pos]
-        return q.id not in self._record and q.id not in self.state.skipped and askable(q, mode)

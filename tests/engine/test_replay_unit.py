@@ -121,6 +121,21 @@ def test_memory_store_gives_back_what_was_appended():
         mem.session("nope")
 
 
+def test_memory_store_events_equal_events_built_by_the_constructor():
+    import dataclasses
+
+    from assistant.store.memory import _EVENT_FIELDS, _event
+    from assistant.store.sqlite import Event
+
+    assert _EVENT_FIELDS == tuple(f.name for f in dataclasses.fields(Event))  # a new field: build it too
+    fast = _event(3, "2026-03-02T10:00:00.000+00:00", "import", "answered", "1", {"question": "q", "value": 1})
+    slow = Event(3, "2026-03-02T10:00:00.000+00:00", "import", "answered", "1", {"question": "q", "value": 1})
+    assert tuple(vars(fast)) == _EVENT_FIELDS
+    assert fast == slow and repr(fast) == repr(slow) and dataclasses.asdict(fast) == dataclasses.asdict(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "moved"
+
+
 @pytest.mark.parametrize("data", [
     {"question": "q", "value": [1, 2, (3, 4)], "x": {"a": None, "b": True, "c": 1.5, "d": "é"}},
     {"besluit": {"akkoord": False, "niveau": None}, "beslissing": {"redenen": [["R-O", 1]]}},

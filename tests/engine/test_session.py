@@ -216,6 +216,27 @@ def test_step_of_builds_the_same_frozen_step_as_the_constructor():
         Step.of(kind="question")  # phase is required
 
 
+def test_step_full_takes_exactly_the_fields_and_builds_the_same_step():
+    import dataclasses
+    import inspect
+
+    from assistant.engine.step import Step
+
+    names = [f.name for f in dataclasses.fields(Step)]
+    params = inspect.signature(Step.full).parameters
+    assert list(params) == names  # a new field must be given by the engine's step too
+    assert all(p.kind is p.KEYWORD_ONLY and p.default is p.empty for p in params.values())
+    values = dict(zip(names, ("question", "persoon", None, 3, "reden", None, (), ("a",), True, ("b",),
+                              3, 9, "ar", "joint", False)))
+    fast, slow = Step.full(**values), Step(**values)
+    assert fast == slow and repr(fast) == repr(slow)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "review"
+    with pytest.raises(TypeError):
+        Step.full(**{**values, "bogus": 1})
+
+
 def test_answer_many_applies_in_dialog_order_and_stops_at_a_refused_answer(store, mini_dialog, today):
     it = start(store, mini_dialog, today)
     refused = it.answer_many({"geboortedatum": "2001-05-14", "hallo": True, "onderwijs_jaren": 99,

@@ -26,7 +26,7 @@ from tests.helpers.answers import sample_input
 
 TODAY = date(2026, 3, 2)
 INTENTS = ("answer", "answer", "answer", "edit", "edit", "invalid", "skip", "skip_empty",
-           "back", "jump", "goto", "review", "submit", "pause")
+           "back", "jump", "goto", "review", "submit", "pause", "handover", "confirm")
 
 
 class ReferenceIntake(Intake):
@@ -74,6 +74,10 @@ def _do(intake: Intake, intent: str, arg, rng_seed: int):
         if intent == "pause":
             intake.pause()
             return intake.step()
+        if intent == "handover":  # a pre-intake taken over: questions skipped alone are open again
+            return intake.handover()
+        if intent == "confirm":
+            return intake.confirm_topic(arg), intake.step()
     except SessionError as exc:
         return ("refused", exc.msg)
     raise AssertionError(intent)
@@ -96,6 +100,9 @@ def _same_queries(dialog, intake: Intake) -> None:
     for mode in ("joint", "pre_intake"):
         for current in (None, dialog.topics[3].id, "review"):
             assert tracker.topic_statuses(mode, current) == ref.topic_statuses(mode, current)
+            assert tracker.progress(mode, current) == ref.progress(mode, current)
+            assert ref.progress(mode, current) == (*ref.counts(), ref.topic_statuses(mode, current),
+                                                   tuple(ref.missing()), ref.waiting())
         for after in (None, *(q.id for q in dialog.questions)):
             assert tracker.next_open(mode, after) == progress.next_open(dialog, record, skipped, mode, after)
         for q in dialog.questions:
@@ -121,7 +128,7 @@ def test_incremental_engine_equals_full_recomputation(data, name, mode):
             arg = None
             if intent in ("edit", "goto"):
                 arg = data.draw(st.sampled_from(dialog.questions), label="question")
-            elif intent == "jump":
+            elif intent in ("jump", "confirm"):
                 arg = data.draw(st.sampled_from([t.id for t in dialog.topics]), label="topic")
             seed = data.draw(st.integers(0, 10**6), label="seed")
             got, want = _do(fast, intent, arg, seed), _do(slow, intent, arg, seed)

@@ -23,3 +23,16 @@ def test_translator_refuses_any_name_that_is_not_a_shipped_catalog(name):
     from assistant.i18n import translator
 
     assert translator(name).locale == "nl"
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_the_printable_shortcut_of_clean_changes_nothing_the_full_pass_would_change(multiline):
+    """`clean` returns a printable string as it is; over all of Unicode, the full
+    character-by-character pass keeps such a string unchanged too."""
+    from assistant.text import _strip
+
+    printable = [chr(cp) for cp in range(0x110000) if chr(cp).isprintable()]
+    for i in range(0, len(printable), 4096):
+        chunk = "".join(printable[i:i + 4096])
+        assert _strip(chunk, multiline) == chunk
+    assert clean("a\u200cb c") == _strip("a\u200cb c", False)  # not printable: the full pass
