@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Input, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+TICKED = "✔"  # one cell wide, like the X it replaces
 
 
 class AnswerField(Input):
@@ -46,7 +52,12 @@ class AnswerField(Input):
 
 
 class MultiSelect(SelectionList):
-    """Space ticks or unticks; Enter confirms the ticked answers (it never unticks)."""
+    """Space ticks or unticks; Enter confirms the ticked answers (it never unticks).
+
+    A ticked answer shows a ✔ and an unticked one an empty box: Textual draws an
+    X in both and tells them apart by colour only, which a person on a
+    monochrome screen, or who does not see colours well, cannot read.
+    """
 
     BINDINGS = [Binding("enter", "confirm", show=False)]
 
@@ -56,6 +67,24 @@ class MultiSelect(SelectionList):
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed())
+
+    def action_select(self) -> None:
+        """Tick or untick now. Textual's SelectionList posts a message and ticks whatever is
+        highlighted when that message is handled: a fast 'Space Down' ticked the next answer,
+        and a fast 'Space Tab Enter' confirmed before the tick (docs/ui-findings.md F5)."""
+        self._toggle_highlighted_selection()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments[1] = Segment(TICKED if option.value in self._selected else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 def first_letter(word: str) -> str:

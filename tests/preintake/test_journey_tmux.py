@@ -161,7 +161,11 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
         (tmp_path / part).mkdir()
     env = env_for(tmp_path, store)
     asked, _code = alone_in_tigrinya(tmp_path, env, dialog)
-    given_alone = {qid for qid in asked if dialog.question(qid).type != "info"}
+    sid = intake_cli(store, env, "list").split()[0]
+    by_store = json.loads(intake_cli(store, env, "show", sid, "--json"))["answers"]
+    given_alone = {qid for qid, a in by_store.items() if a["by"] == "inburgeraar" and dialog.question(qid).type != "info"}
+    typed = {qid for qid in asked if dialog.question(qid).type != "info"}
+    assert typed <= given_alone and given_alone - typed == {"voertaal"}  # the language page answered it
     alone_topics = {dialog.question(qid).topic for qid in given_alone}
 
     nl = translator("nl")
@@ -281,7 +285,7 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
     for qid in given_alone:
         a = answers[qid]
         if qid in corrected:
-            assert a == {"value": corrected[qid], "by": "consulent", "confirmed": True}, (qid, a)
+            assert a == {"value": corrected[qid], "by": "consulent", "confirmed": True, "origin": "corrected"}, (qid, a)
         elif dialog.question(qid).topic in confirmed_topics:
             assert a["by"] == "inburgeraar" and a["confirmed"] is True, (qid, a)
         else:

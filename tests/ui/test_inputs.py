@@ -94,6 +94,27 @@ async def test_multiselect_shows_all_options_space_toggles_enter_confirms(make_a
     assert open_readonly(ui_store, sid)["answers"]["vervoer"] == ["bus", "lopen"]
 
 
+async def test_a_ticked_answer_shows_a_tick_not_only_a_colour(make_app, ui_store, tmp_path):
+    app = make_app(dialog=five(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_new_until(app, pilot, "vervoer", {"voertaal": "nl"})
+        await press(app, pilot, "down", "space")  # Bus
+        shown = screen_text(app)
+        assert re.search(r"▐✔▌ Bus", shown) and re.search(r"▐ ▌ Fiets", shown), shown
+        await press(app, pilot, "space")  # untick
+        assert not re.search(r"▐✔▌", screen_text(app))
+
+
+async def test_a_fast_burst_of_list_keys_ticks_in_order_then_confirms(make_app, ui_store, tmp_path):
+    app = make_app(dialog=five(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_new_until(app, pilot, "vervoer", {"voertaal": "nl"})
+        await burst(app, pilot, "down", "down", "space", "down", "space", "tab", "enter")  # Trein, Auto, Klaar
+        assert app.screen.step.question.id == "werk"
+        sid = app.intake.id
+    assert open_readonly(ui_store, sid)["answers"]["vervoer"] == ["trein", "auto"]
+
+
 async def test_yes_no_answers_with_enter_letters_and_arrows(make_app, ui_store, tmp_path):
     app = make_app(dialog=five(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:

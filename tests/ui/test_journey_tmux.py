@@ -56,7 +56,7 @@ def card(screen: str) -> tuple[int, int, str] | None:
     for line in screen.splitlines():
         m = CARD.search(line)
         if m:
-            return int(m.group(1)), int(m.group(2)), m.group(3).strip()
+            return int(m.group(1)), int(m.group(2)), m.group(3).split(" · F4")[0].strip()  # not the F4 hint
     return None
 
 
