@@ -51,7 +51,7 @@ class Summary:
 def fold(store: Store, sid: str, dialog=None) -> ev.SessionState:
     """The session's state as the live session had it (positions included when the dialog matches)."""
     from assistant.engine import state as ev
-    from assistant.engine.session import fold_event
+    from assistant.engine.fold import fold_event
     from assistant.engine.tracker import Tracker
 
     state = ev.SessionState()

@@ -14,7 +14,11 @@ from typing import Any, Callable
 
 from assistant.dialog.model import Dialog, Question
 from assistant.dialog.retired import upgrade_events
-from assistant.engine import machine, progress, state as ev
+from assistant.engine import fold, machine, progress, state as ev
+from assistant.engine.errors import SessionError
+from assistant.engine.fold import fold_event, position_after
+from assistant.engine.handover import PreIntakeIntents
+from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
 from assistant.engine.parse import Invalid, check_value, parse_input
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.engine.tracker import Tracker
@@ -22,21 +26,11 @@ from assistant.i18n import Msg, N_, _
 from assistant.store.sqlite import Event, SessionRow, Store
 from assistant.text import clean
 
-MODES = ("joint", "pre_intake", "training")
-IMPORT = "import"  # answers and decision read from a case file (`intake replay --save`)
-ACTORS = ("consulent", "inburgeraar", "duo", IMPORT)
-PHASES = (REVIEW, AWAITING_LBT, PROPOSAL, CONFIRMED)
+PHASES = fold.PHASES
+__all__ = ["ACTORS", "IMPORT", "MODES", "Intake", "SessionError", "fold_event"]
 
 
-class SessionError(Exception):
-    """An intent that cannot be carried out; `msg` says why, nothing was stored."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(msg.msgid)
-        self.msg = msg
-
-
-class Intake:
+class Intake(PreIntakeIntents):
     # How progress is kept: incrementally (`Tracker`), or recomputed (`progress.FullView`,
     # the reference the tracker is tested against).
     view_class: type = Tracker
@@ -269,65 +263,6 @@ class Intake:
             raise SessionError(_("De notitie is leeg. Typ eerst een notitie."))
         self._commit(actor, ev.NOTE, {"topic": topic_id, "text": text})
 
-    # -- the pre-intake and its hand-over (issue 12) ---------------------------------
-    def record_consent(self, given: bool, actor: str = "inburgeraar") -> None:
-        self._commit(actor, ev.CONSENT, {"given": bool(given)})
-
-    def set_resume_code(self, salt: str, digest: str, actor: str = "inburgeraar") -> None:
-        """Only a salted hash of the code is kept (assistant/engine/resume.py)."""
-        self._commit(actor, ev.RESUME_CODE, {"salt": salt, "digest": digest})
-
-    def handover(self, actor: str = "consulent") -> Step:
-        """The consulent takes the pre-intake over: from now on a joint intake.
-
-        Answers given alone stay, marked as not yet confirmed; questions the
-        inburgeraar skipped alone are open again, consulent questions are asked.
-        """
-        if self.state.mode != "pre_intake":
-            raise SessionError(_("Deze intake is geen voorbereiding. Er is niets over te nemen."))
-        self._commit(actor, ev.HANDOVER, {})
-        return self.step()
-
-    def confirm(self, qids, actor: str = "consulent") -> list[str]:
-        """Confirm answers given alone (one, or all of a topic); returns those confirmed."""
-        todo = [q for q in qids if q in self.state.alone]
-        if todo:
-            self._commit(actor, ev.CONFIRMED, {"questions": todo})
-        return todo
-
-    def confirm_topic(self, topic_id: str, actor: str = "consulent") -> list[str]:
-        topic = self.dialog.topic(topic_id)
-        return self.confirm([q.id for q in topic.questions], actor)
-
-    def render_dutch(self, qid: str, typed: str, actor: str = "consulent") -> str:
-        """The consulent's Dutch rendering of a free-text answer; the answer itself stays as typed.
-
-        Cleaned and limited like the answer (`clean`, the question's `max_length`);
-        kept as its own event, sealed like every payload. A later change of the
-        answer drops the rendering from the state (the log keeps it).
-        """
-        from assistant.engine.parse import DEFAULT_MAX_LENGTH
-        from assistant.engine.provenance import free_text
-
-        q = self.dialog.find_question(qid)
-        if q is None:
-            raise SessionError(_("Onbekende vraag: {id}.", id=qid))
-        if not free_text(q):
-            raise SessionError(_("Alleen een antwoord in eigen woorden krijgt een Nederlandse weergave."))
-        if not isinstance(self.record.get(qid), str):
-            raise SessionError(_("Deze vraag heeft nog geen antwoord. Er is nog niets om te vertalen."))
-        if actor not in ACTORS:
-            raise SessionError(_("Onbekende rol: {actor}.", actor=actor))
-        text = clean(typed if isinstance(typed, str) else "", multiline=bool(q.opt("multiline"))).strip()
-        if not text:
-            raise SessionError(_("De Nederlandse weergave is leeg. Typ de tekst in het Nederlands."))
-        limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
-        if len(text) > limit:
-            raise SessionError(_("De Nederlandse weergave is te lang: {length} tekens. Het mag {limit} tekens zijn.",
-                                 length=len(text), limit=limit))
-        self._commit(actor, ev.RENDERED, {"question": qid, "text": text})
-        return text
-
     # -- views ------------------------------------------------------------------
     def step(self) -> Step:
         state, view, phase = self.state, self.view, self._model.phase
@@ -413,7 +348,7 @@ class Intake:
         fold_event(self.dialog, self.state, event, self.view)
 
     def _after(self, qid: str) -> str:
-        return _after(self.view, self.state, qid)
+        return position_after(self.view, self.state, qid)
 
     def _phase_for(self, position: str | None) -> str:
         q = self.dialog.find_question(position)
@@ -455,39 +390,3 @@ class Intake:
     def _next_topic(self, phase: str) -> str | None:
         return machine.next_topic(self.dialog, phase)
 
-
-def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) -> dict[str, Any]:
-    """Apply one event and move the position as the live session did; returns the record.
-
-    Shared by the live session and the read-only caseload views, so `intake show`
-    and the home screen see exactly where a person was. `view` keeps the
-    progress of this state (a `Tracker`, made here when not given; the caller
-    keeps one per state so that it stays incremental).
-    """
-    if view is None:
-        view = progress.FullView(dialog, state)
-    prior = state.position
-    reopened = list(state.alone_skips) if event.kind == ev.HANDOVER else ()
-    ev.apply(state, event)
-    if event.kind in (ev.ANSWERED, ev.CHANGED, ev.SKIPPED):
-        view.touch(event.data["question"])
-        if prior in PHASES:
-            nxt = view.next_open(state.mode, None)
-            state.position = nxt.id if nxt else (prior if prior in (REVIEW, AWAITING_LBT) else REVIEW)
-        else:
-            nxt = view.next_open(state.mode, event.data["question"])
-            state.position = nxt.id if nxt else REVIEW
-    elif event.kind == ev.CREATED:
-        first = view.next_open(state.mode, None)
-        state.position = first.id if first else REVIEW
-    elif event.kind == ev.HANDOVER:
-        for qid in reopened:
-            view.touch(qid)
-        first = view.next_open(state.mode, None)
-        state.position = first.id if first else REVIEW
-    return view.record
-
-
-def _after(view, state: ev.SessionState, qid: str) -> str:
-    nxt = view.next_open(state.mode, qid)
-    return nxt.id if nxt else REVIEW

@@ -31,6 +31,11 @@ HANDOVER = "handover"        # {}: the pre-intake becomes a joint intake
 CONFIRMED = "confirmed"      # {questions: [...]}: answers given alone, confirmed by the consulent
 RENDERED = "rendered"        # {question, text}: the consulent's Dutch rendering of a free-text answer
 
+# Who may cause an event, and the kinds of session.
+MODES = ("joint", "pre_intake", "training")
+IMPORT = "import"  # answers and decision read from a case file (`intake replay --save`)
+ACTORS = ("consulent", "inburgeraar", "duo", IMPORT)
+
 
 @dataclass
 class SessionState:
