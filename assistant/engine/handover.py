@@ -14,7 +14,6 @@ from assistant.engine.errors import SessionError
 from assistant.engine.state import ACTORS
 from assistant.engine.step import Step
 from assistant.i18n import _
-from assistant.text import clean
 
 
 class PreIntakeIntents:
@@ -54,7 +53,7 @@ class PreIntakeIntents:
         kept as its own event, sealed like every payload. A later change of the
         answer drops the rendering from the state (the log keeps it).
         """
-        from assistant.engine.parse import DEFAULT_MAX_LENGTH
+        from assistant.engine.parse import Invalid, bounded_text
         from assistant.engine.provenance import free_text
 
         q = self.dialog.find_question(qid)
@@ -66,12 +65,12 @@ class PreIntakeIntents:
             raise SessionError(_("Deze vraag heeft nog geen antwoord. Er is nog niets om te vertalen."))
         if actor not in ACTORS:
             raise SessionError(_("Onbekende rol: {actor}.", actor=actor))
-        text = clean(typed if isinstance(typed, str) else "", multiline=bool(q.opt("multiline"))).strip()
-        if not text:
-            raise SessionError(_("De Nederlandse weergave is leeg. Typ de tekst in het Nederlands."))
-        limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
-        if len(text) > limit:
-            raise SessionError(_("De Nederlandse weergave is te lang: {length} tekens. Het mag {limit} tekens zijn.",
-                                 length=len(text), limit=limit))
+        try:
+            text = bounded_text(q, typed if isinstance(typed, str) else "", _(
+                "De Nederlandse weergave is leeg. Typ de tekst in het Nederlands."), lambda length, limit: _(
+                "De Nederlandse weergave is te lang: {length} tekens. Het mag {limit} tekens zijn.",
+                length=length, limit=limit))
+        except Invalid as exc:
+            raise SessionError(exc.msg) from None
         self._commit(actor, ev.RENDERED, {"question": qid, "text": text})
         return text

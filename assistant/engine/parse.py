@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from assistant.dialog.model import Question
 from assistant.i18n import Msg, N_, _
@@ -138,16 +138,26 @@ def _to_choice(q: Question, text: str) -> str:
     return text
 
 
+def bounded_text(q: Question, value: str, empty: Msg, too_long: Callable[[int, int], Msg]) -> str:
+    """Typed text as it is kept: cleaned, not empty, at most the question's `max_length`.
+
+    Shared by an answer and the consulent's Dutch rendering of it, which are
+    bounded alike; each says in its own words what is wrong (`too_long(length, limit)`).
+    """
+    value = clean(value, multiline=bool(q.opt("multiline"))).strip()
+    if not value:
+        raise Invalid(empty)
+    limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
+    if len(value) > limit:
+        raise Invalid(too_long(len(value), limit))
+    return value
+
+
 def _check_text(q: Question, value: Any, today: date) -> str:
     if not isinstance(value, str):
         raise Invalid(_("Typ een antwoord in woorden."))
-    value = clean(value, multiline=bool(q.opt("multiline"))).strip()
-    if not value:
-        raise Invalid(_("U heeft nog niets ingevuld. Typ een antwoord."))
-    limit = q.opt("max_length", DEFAULT_MAX_LENGTH)
-    if len(value) > limit:
-        raise Invalid(_("Uw antwoord is te lang: {length} tekens. Het mag {limit} tekens zijn.",
-                        length=len(value), limit=limit))
+    value = bounded_text(q, value, _("U heeft nog niets ingevuld. Typ een antwoord."), lambda length, limit: _(
+        "Uw antwoord is te lang: {length} tekens. Het mag {limit} tekens zijn.", length=length, limit=limit))
     fmt = q.opt("format")
     if fmt == "bsn":
         from stdnum.nl import bsn

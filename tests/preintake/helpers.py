@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from assistant.dialog.loader import load_dialog
 from assistant.engine import resume
 from assistant.engine.session import Intake
@@ -54,3 +56,17 @@ def seed_joint(store_path, answers: dict) -> str:
         return intake.id
     finally:
         store.close()
+
+
+@asynccontextmanager
+async def consulent_opens(store_path, sid: str, size=(100, 30)):
+    """The consulent's app with this session opened from home (the caseload's Enter); yields (app, pilot)."""
+    from assistant.ui.app import IntakeApp
+    from tests.ui.driver import settle_nav
+
+    app = IntakeApp(store_path, "nl", today=lambda: TODAY)
+    app.CURSOR_BLINK = False
+    async with app.run_test(size=size) as pilot:
+        app.open_intake(sid)
+        await settle_nav(app, pilot)
+        yield app, pilot

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from assistant.store.sqlite import Store
 from assistant.ui.app import IntakeApp
-from tests.preintake.helpers import seed_pre_intake
+from tests.preintake.helpers import consulent_opens, seed_pre_intake
 from tests.ui.conftest import TODAY
 from tests.ui.driver import answer_current, press, screen_text, settle_nav
 
 
 async def test_handover_and_confirm_from_the_chat(ui_store):
     sid = seed_pre_intake(ui_store, "KXR7M4TD", stop_before="werkervaring_jaren")
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    app.CURSOR_BLINK = False
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_intake(sid)
-        await settle_nav(app, pilot)
+    async with consulent_opens(ui_store, sid) as (app, pilot):
         assert app.screen.id == "chat" and "Ctrl+O" in screen_text(app)
         await press(app, pilot, "ctrl+o")
         step = app.screen.step
@@ -41,11 +37,7 @@ def _footer(app) -> str:
 async def test_a_finished_pre_intake_is_taken_over_from_the_overview_with_the_key_in_the_footer(ui_store):
     """Opened when all is answered alone, it lands on the overview: Ctrl+O works there and the footer says so."""
     sid = seed_pre_intake(ui_store, "KXR7M4TD")
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    app.CURSOR_BLINK = False
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_intake(sid)
-        await settle_nav(app, pilot)
+    async with consulent_opens(ui_store, sid) as (app, pilot):
         assert app.screen.id == "review"
         assert "Voorbereiding overnemen" in _footer(app) and "^o" in _footer(app)
         assert "Onderwerp bevestigen" not in _footer(app)  # confirming comes after taking over
@@ -81,11 +73,7 @@ async def test_a_joint_intake_shows_neither_pre_intake_key_and_they_do_nothing(u
 async def test_confirming_a_topic_with_nothing_given_alone_says_so(ui_store):
     """Ctrl+K on a topic where the inburgeraar answered nothing alone: a message, no event."""
     sid = seed_pre_intake(ui_store, "KXR7M4TD")
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    app.CURSOR_BLINK = False
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_intake(sid)
-        await settle_nav(app, pilot)
+    async with consulent_opens(ui_store, sid) as (app, pilot):
         await press(app, pilot, "ctrl+o")
         for _ in range(30):  # the consulent questions, up to a topic with nothing answered alone (the LBT)
             topic = app.intake.dialog.topic(app.screen.step.phase)
@@ -112,11 +100,7 @@ async def test_reopened_after_the_hand_over_the_chat_names_ctrl_k_not_ctrl_o(ui_
         intake.close()
     finally:
         store.close()
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    app.CURSOR_BLINK = False
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_intake(sid)
-        await settle_nav(app, pilot)
+    async with consulent_opens(ui_store, sid) as (app, pilot):
         shown = screen_text(app)
         assert "Antwoorden uit de voorbereiding" in shown and "Ctrl+O" not in shown
         assert "Onderwerp bevestigen" in _footer(app) and "Voorbereiding overnemen" not in _footer(app)

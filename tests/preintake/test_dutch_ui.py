@@ -7,9 +7,8 @@ from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
 from assistant.sessions import fold
 from assistant.store.sqlite import Store
-from assistant.ui.app import IntakeApp
 from assistant.ui.modals import TextPrompt
-from tests.preintake.helpers import answer_alone, seed_pre_intake
+from tests.preintake.helpers import answer_alone, consulent_opens, seed_pre_intake
 from tests.ui.conftest import TODAY
 from tests.ui.driver import press, press_button, screen_text, seed_full_intake, settle_nav
 
@@ -25,12 +24,6 @@ def _events(store_path, sid):
         store.close()
 
 
-async def _open(app, pilot, sid):
-    app.CURSOR_BLINK = False
-    app.open_intake(sid)
-    await settle_nav(app, pilot)
-
-
 async def _highlight(app, pilot, qid):
     answers = app.screen.query_one("#answers")
     answers.highlighted = next(i for i in range(answers.option_count) if answers.get_option_at_index(i).id == qid)
@@ -40,9 +33,7 @@ async def _highlight(app, pilot, qid):
 
 async def test_f4_in_the_overview_renders_refuses_and_cancels(ui_store):
     sid = seed_pre_intake(ui_store, "KXR7M4TD", answers={"werkwens": TIGRINYA}, stop_before="doel_over_drie_jaar")
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    async with app.run_test(size=(120, 45)) as pilot:
-        await _open(app, pilot, sid)
+    async with consulent_opens(ui_store, sid, (120, 45)) as (app, pilot):
         assert app.screen.id == "chat"
         await press(app, pilot, "ctrl+o")
         assert app.intake.state.handed_over
@@ -74,9 +65,7 @@ async def test_f4_in_the_overview_renders_refuses_and_cancels(ui_store):
 
 async def test_f4_in_the_chat_on_the_current_answer(ui_store):
     sid = seed_pre_intake(ui_store, "KXR7M4TD", answers={"werkwens": TIGRINYA}, stop_before="doel_over_drie_jaar")
-    app = IntakeApp(ui_store, "nl", today=lambda: TODAY)
-    async with app.run_test(size=(120, 45)) as pilot:
-        await _open(app, pilot, sid)
+    async with consulent_opens(ui_store, sid, (120, 45)) as (app, pilot):
         assert app.screen.id == "chat"
         await press(app, pilot, "ctrl+o")
         assert app.intake.state.handed_over
@@ -110,9 +99,7 @@ def _finished_after_handover(store_path, confirm_all: bool) -> str:
 
 
 async def _proposal_text(store_path, sid, agree: bool = False) -> str:
-    app = IntakeApp(store_path, "nl", today=lambda: TODAY)
-    async with app.run_test(size=(120, 45)) as pilot:
-        await _open(app, pilot, sid)
+    async with consulent_opens(store_path, sid, (120, 45)) as (app, pilot):
         assert app.screen.id == "proposal", app.screen.id
         shown = screen_text(app)
         if agree:  # the warning does not block: the consulent confirms the PIP anyway
