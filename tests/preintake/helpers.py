@@ -31,6 +31,11 @@ def answer_alone(intake, *, answers=None, skip=(), stop_before: str | None = Non
     return asked
 
 
+def open_intake(store, sid: str):
+    """A stored session opened as the consulent's app does, on the tests' fixed day."""
+    return Intake.open(store, sid, load_dialog(), today=lambda: TODAY)
+
+
 def seed_pre_intake(store_path, code: str, **kw) -> str:
     """A consented pre-intake with a known resume code; paused; returns its id."""
     store = Store(store_path)

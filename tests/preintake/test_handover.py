@@ -11,19 +11,11 @@ from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.engine.session import Intake, SessionError
 from assistant.store.sqlite import Store
-from tests.preintake.helpers import answer_alone, seed_pre_intake
+from tests.preintake.helpers import answer_alone, open_intake, seed_pre_intake
 from tests.ui.conftest import TODAY
 
 CODE = "KXR7M4TD"
 
-
-@pytest.fixture
-def store_path(tmp_path):
-    return tmp_path / "h.sqlite3"
-
-
-def _open(store, sid):
-    return Intake.open(store, sid, load_dialog(), today=lambda: TODAY)
 
 
 def test_pre_intake_asks_and_counts_only_its_own_questions(store_path):
@@ -63,7 +55,7 @@ def test_handover_asks_consulent_questions_and_nothing_twice(store_path):
 def test_confirm_and_correct_are_the_consulents(store_path):
     sid = seed_pre_intake(store_path, CODE)
     store = Store(store_path)
-    it = _open(store, sid)
+    it = open_intake(store, sid)
     with pytest.raises(SessionError):
         it.goto(next(q for q in it.view.relevant() if not q.pre_intake).id)  # not yet: still a pre-intake
     it.handover()

@@ -26,7 +26,8 @@ import pytest
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.ui import preintake_screens as pages
-from tests.ui.test_journey_tmux import INTAKE, SAMIRA, answer_keys, card, intake_cli, wait_until
+from tests.ui.test_journey_tmux import (INTAKE, SAMIRA, answer, card, confirm_proposal, intake_cli,
+                                        wait_until)
 from tests.ui.test_real_terminal import Tmux
 
 pytestmark = [pytest.mark.slow,
@@ -50,15 +51,6 @@ def value_for(q, answers: dict):
 
 def footer(screen: str) -> str:
     return screen.rstrip("\n").splitlines()[-1]
-
-
-def answer(tmux: Tmux, q, value, label: str, now) -> str:
-    """Press the keys for one answer; the screen once the next card (or no card) is shown."""
-    for k in answer_keys(q, value):
-        tmux.keys(*k)
-        if k[0] == "-l":  # a person sees what they typed before pressing Enter
-            wait_until(tmux, lambda s, typed=k[1]: typed in s.split(label, 1)[-1], f"{k[1]!r} typed", timeout=5)
-    return wait_until(tmux, lambda s: card(s) != now, f"the question after {q.id}")
 
 
 def marks_on(screen: str, by_label: dict, given_alone: set) -> dict[str, bool]:
@@ -248,16 +240,7 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
         tmux.keys("Enter")  # Verder naar het voorstel
         wait_until(tmux, lambda s: "Voorstel voor het PIP" in s, "the proposal")
         # no field focused: Tab to the date (kept), the gemeentecode, leerroute, niveau, motivatie, "Akkoord"
-        for keys in (["Tab"], ["Tab"], ["-l", "0363"], ["Tab"], ["Tab"], ["Tab"], ["Tab"]):
-            tmux.keys(*keys)
-            if keys[0] == "-l":
-                wait_until(tmux, lambda s, typed=keys[1]: typed in s, f"{keys[1]!r} in its field")
-            else:
-                wait_until(tmux, lambda s: True, "a settled screen")
-        tmux.keys("Enter")
-        tmux.wait_for("Het PIP is bevestigd door de consulent.")
-        tmux.keys("F10")
-        tmux.wait_for("Gepauzeerd")
+        confirm_proposal(tmux, (["Tab"], ["Tab"], ["-l", "0363"], ["Tab"], ["Tab"], ["Tab"], ["Tab"]))
     finally:
         tmux.kill_server()
 

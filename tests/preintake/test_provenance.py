@@ -14,7 +14,7 @@ from assistant.engine.session import Intake, SessionError
 from assistant.i18n import translator
 from assistant.pip import origin as pip_origin
 from assistant.store.sqlite import Store
-from tests.preintake.helpers import answer_alone, seed_joint, seed_pre_intake
+from tests.preintake.helpers import answer_alone, open_intake, seed_joint, seed_pre_intake
 from tests.ui.conftest import TODAY
 
 CODE = "KXR7M4TD"
@@ -22,19 +22,11 @@ TIGRINYA = "ኣብ ሕርሻ ክሰርሕ እየ ዝደሊ።"
 DUTCH = "Ik wil in de landbouw werken."
 
 
-@pytest.fixture
-def store_path(tmp_path):
-    return tmp_path / "p.sqlite3"
-
-
-def _open(store, sid):
-    return Intake.open(store, sid, load_dialog(), today=lambda: TODAY)
-
 
 def _handed_over(store_path, answers=None):
     sid = seed_pre_intake(store_path, CODE, answers=answers or {"werkwens": TIGRINYA})
     store = Store(store_path)
-    it = _open(store, sid)
+    it = open_intake(store, sid)
     it.handover()
     return store, it
 
@@ -55,7 +47,7 @@ def test_origins_follow_confirm_and_correct(store_path):
     assert counts.corrected == 1 and counts.confirmed == len(confirmed)
     assert counts.open == len(given) - len(confirmed) - 1 and counts.total == len(given)
     it.close()
-    reopened = _open(store, it.id)  # the fold gives the same after a reopen
+    reopened = open_intake(store, it.id)  # the fold gives the same after a reopen
     assert provenance.origins(reopened.state, reopened.record) == provenance.origins(state, it.record)
     reopened.close()
     store.close()
@@ -64,7 +56,7 @@ def test_origins_follow_confirm_and_correct(store_path):
 def test_a_joint_intake_has_no_origins(store_path):
     sid = seed_joint(store_path, {"werkwens": TIGRINYA})
     store = Store(store_path)
-    it = _open(store, sid)
+    it = open_intake(store, sid)
     assert provenance.origins(it.state, it.record) == {}
     it.answer_question("werkwens", "Anders")  # a change in a joint intake is not a "correction"
     assert provenance.origins(it.state, it.record) == {}
@@ -96,7 +88,7 @@ def test_dutch_rendering_is_stored_cleaned_and_shown_as_the_consulents(store_pat
     last = it.events()[-1]
     assert (last.kind, last.actor, last.data) == ("rendered", "consulent", {"question": "werkwens", "text": DUTCH})
     it.close()
-    again = _open(store, it.id)
+    again = open_intake(store, it.id)
     assert again.state.dutch == {"werkwens": DUTCH}  # folded again from the log
     again.close()
     store.close()
@@ -129,7 +121,7 @@ def test_a_correction_drops_the_rendering_of_the_old_value(store_path):
     assert it.state.dutch == {}
     assert [e.data["text"] for e in it.events() if e.kind == "rendered"] == [DUTCH]  # the log keeps it
     it.close()
-    reopened = _open(store, it.id)
+    reopened = open_intake(store, it.id)
     assert reopened.state.dutch == {}
     reopened.close()
     store.close()

@@ -95,6 +95,34 @@ def answer_keys(q, value) -> list[list[str]]:
     return ([["-l", value]] if value else []) + [["Enter"]]
 
 
+def answer(tmux: Tmux, q, value, label: str, now) -> str:
+    """Press the keys for one answer as a person does; the screen once the next card (or the overview) shows.
+
+    A person sees what they typed before pressing Enter: typing blind is what lost keys
+    (docs/ui-findings.md F3), and that is the type-ahead tests' job, not the journeys'.
+    """
+    for k in answer_keys(q, value):
+        tmux.keys(*k)
+        if k[0] == "-l":
+            wait_until(tmux, lambda s, typed=k[1]: typed in s.split(label, 1)[-1],
+                       f"{k[1]!r} typed into {q.id}", timeout=5)
+    return wait_until(tmux, lambda s: card(s) != now or "Overzicht:" in s, f"the question after {q.id}")
+
+
+def confirm_proposal(tmux: Tmux, keys) -> None:
+    """Fill the proposal (Tab between fields, ["-l", text] to type), Enter on the focused button, then F10."""
+    for k in keys:
+        tmux.keys(*k)
+        if k[0] == "-l":
+            wait_until(tmux, lambda s, typed=k[1]: typed[:30] in s, f"{k[1]!r} in its field")
+        else:
+            wait_until(tmux, lambda s: True, "a settled screen")
+    tmux.keys("Enter")
+    tmux.wait_for("Het PIP is bevestigd door de consulent.")
+    tmux.keys("F10")
+    tmux.wait_for("Gepauzeerd")
+
+
 def intake_cli(store, env, *args) -> str:
     """As the same user as the app: the store's key is in that user's config folder (docs/privacy.md)."""
     return subprocess.run([str(INTAKE), "--lang", "nl", "--store", str(store), *args],
@@ -136,14 +164,7 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
                                    f"question {label!r} with its number field again after the overview (F2)")
                 continue
             asked.append(q.id)
-            keys = answer_keys(q, SAMIRA.get(q.id))
-            for k in keys:
-                tmux.keys(*k)
-                if k[0] == "-l":  # a person sees what they typed before pressing Enter (F3: keys get lost)
-                    wait_until(tmux, lambda s, typed=k[1]: typed in s.split(label, 1)[-1],
-                               f"{k[1]!r} typed into {q.id} (docs/ui-findings.md F3)", timeout=5)
-            shown = wait_until(tmux, lambda s, prev=now: card(s) != prev or "Overzicht:" in s,
-                               f"the question after {q.id}")
+            shown = answer(tmux, q, SAMIRA.get(q.id), label, now)
             assert "Deze vraag is verplicht" not in shown and "bestaat niet" not in shown, shown
         assert visited_overview, "the journey never reached the overview visit"
         tmux.wait_for("Overzicht:")
@@ -154,17 +175,8 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
         wait_until(tmux, lambda s: "Voorstel voor het PIP" in s, "the proposal")
         # The screen opens with no field focused: Tab to the date (kept), gemeentecode, leerroute,
         # niveau (kept), motivatie, then past "Akkoord" to "Afwijken met motivatie".
-        for keys in (["Tab"], ["Tab"], ["-l", "0363"], ["Tab"], ["-l", "B"], ["Tab"], ["Tab"], ["-l", MOTIVATION],
-                     ["Tab"], ["Tab"]):
-            tmux.keys(*keys)
-            if keys[0] == "-l":
-                wait_until(tmux, lambda s, typed=keys[1]: typed[:30] in s, f"{keys[1]!r} in its field")
-            else:
-                wait_until(tmux, lambda s: True, "a settled screen")
-        tmux.keys("Enter")
-        tmux.wait_for("Het PIP is bevestigd door de consulent.")
-        tmux.keys("F10")
-        tmux.wait_for("Gepauzeerd")
+        confirm_proposal(tmux, (["Tab"], ["Tab"], ["-l", "0363"], ["Tab"], ["-l", "B"], ["Tab"], ["Tab"],
+                                ["-l", MOTIVATION], ["Tab"], ["Tab"]))
     finally:
         tmux.kill_server()
 

@@ -24,7 +24,7 @@ from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.training.library import load_case
 from tests.ui.driver import PREFER, TYPED
-from tests.ui.test_journey_tmux import answer_keys, card, intake_cli, wait_until
+from tests.ui.test_journey_tmux import answer, card, intake_cli, wait_until
 from tests.ui.test_real_terminal import Tmux
 
 INTAKE = __import__("pathlib").Path(sys.executable).with_name("intake")
@@ -104,13 +104,7 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
                     tmux.keys("Enter")
                     shown = wait_until(tmux, lambda s: (card(s) or (0, 0, ""))[2] == label, "the same question")
                     continue
-            for k in answer_keys(q, heard(q, case)):
-                tmux.keys(*k)
-                if k[0] == "-l":
-                    wait_until(tmux, lambda s, typed=k[1]: typed in s.split(label, 1)[-1],
-                               f"{k[1]!r} typed into {q.id}", timeout=5)
-            shown = wait_until(tmux, lambda s, prev=now: card(s) != prev or "Overzicht:" in s,
-                               f"the question after {q.id}")
+            shown = answer(tmux, q, heard(q, case), label, now)
             assert "Deze vraag is verplicht" not in shown and "bestaat niet" not in shown, shown
         assert paused, "the journey never reached the pause"
         tmux.wait_for("Overzicht:")
