@@ -8,7 +8,7 @@ silently, so no catalog is ever marked fuzzy), and added to the wheel at
 ``assistant/_bundled/locales/<locale>/LC_MESSAGES/intake.mo`` beside the .po
 that the ``force-include`` of ``locales`` brings.
 
-Editable installs map to the source tree, where `assistant.catalogs`
+Editable installs map to the source tree, where `assistant.i18n.catalogs`
 compiles at bootstrap and at start-up instead; the hook does nothing there.
 Babel is a build requirement (``[build-system] requires``).
 """

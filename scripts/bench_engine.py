@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.dialog.loader import load_dialog  # noqa: E402
 from assistant.engine.session import Intake  # noqa: E402
-from assistant.replay import Case, run  # noqa: E402
+from assistant.outcome.compute.cases import Case, run  # noqa: E402
 from assistant.store.sqlite import Store  # noqa: E402
 
 try:  # absent before the incremental engine: this script also measures older trees
@@ -154,7 +154,7 @@ def bench_start(runs: int) -> None:
         for _ in range(runs):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "assistant.cli", "replay", str(case)], cwd=ROOT,
+            subprocess.run([sys.executable, "-m", "assistant.cli.main.main", "replay", str(case)], cwd=ROOT,
                            stdout=subprocess.DEVNULL, check=True)
             walls.append(time.perf_counter() - t)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -177,7 +177,7 @@ def main() -> None:
     answers = sum(len(c) for c in cases)
     print(f"generated {len(cases)} cases ({answers} answers) in {time.perf_counter() - t0:.2f} s")
 
-    from assistant.outcome import replay_extras
+    from assistant.outcome.compute.compute import replay_extras
 
     rep = args.repeats
     bench_replay(dialog, cases, replay_extras, "on", rep)

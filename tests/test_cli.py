@@ -12,7 +12,7 @@ PERSONAS = sorted((ROOT / "tests" / "cases" / "personas").glob("*.json"))
 
 
 def intake(*args, input_text=None):
-    cmd = [sys.executable, "-m", "assistant.cli", "--lang", "nl", *args]
+    cmd = [sys.executable, "-m", "assistant.cli.main", "--lang", "nl", *args]
     return subprocess.run(cmd, capture_output=True, text=True, input=input_text, cwd=ROOT, timeout=120)
 
 

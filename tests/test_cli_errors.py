@@ -7,12 +7,11 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from assistant.errors import describe
+from assistant.base.errors import describe
 from assistant.i18n import translator
 from assistant.store.sqlite import Store, StoreError
 
@@ -22,7 +21,7 @@ CATCH_ALL = ("Er ging iets mis", "Uw antwoorden tot nu toe zijn bewaard")
 
 
 def run(*args: str, prelude: str = "", env_home: Path | None = None) -> subprocess.CompletedProcess:
-    code = f"import sys\n{prelude}\nfrom assistant.cli import main\nsys.exit(main(sys.argv[1:]))"
+    code = f"import sys\n{prelude}\nfrom assistant.cli.main import main\nsys.exit(main(sys.argv[1:]))"
     env = None
     if env_home is not None:
         import os
@@ -129,7 +128,7 @@ def test_bad_input_to_headless_commands_never_gets_the_catch_all(tmp_path, args)
 
 
 def test_the_catalogs_carry_every_new_message_in_every_language():
-    from assistant.catalogs import TARGET_LOCALES
+    from assistant.i18n.codes import TARGET_LOCALES
 
     for locale in TARGET_LOCALES:
         text = translator(locale)(describe(ModuleNotFoundError("x", name="yaml"), intake_open=False))
@@ -138,7 +137,7 @@ def test_the_catalogs_carry_every_new_message_in_every_language():
 
 def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
     """`intake replay folder/ | head -1`: a closed pipe is not a disk problem."""
-    code = "import sys\nfrom assistant.cli import main\nsys.exit(main(sys.argv[1:]))"
+    code = "import sys\nfrom assistant.cli.main import main\nsys.exit(main(sys.argv[1:]))"
     proc = subprocess.Popen([sys.executable, "-c", code, "replay", str(PERSONA.parent)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = proc.stdout.readline()
@@ -150,10 +149,10 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
 
 
 @pytest.mark.parametrize("args, target, open_intake", [
-    (("training", "list"), "assistant.training.cli.run", False),
-    (("list",), "assistant.commands.list_sessions", False),
-    (("--plain",), "assistant.plain.run", True),
-    (("training", "start", "b1_route_werk"), "assistant.training.cli.run", True),
+    (("training", "list"), "assistant.cli.training_args.run", False),
+    (("list",), "assistant.cli.commands.list_sessions", False),
+    (("--plain",), "assistant.plain.conversation.run", True),
+    (("training", "start", "b1_route_werk"), "assistant.cli.training_args.run", True),
 ])
 def test_only_an_open_conversation_promises_saved_answers(tmp_path, args, target, open_intake):
     module, name = target.rsplit(".", 1)

@@ -33,7 +33,7 @@ def stored_confirmed_session(store_path: Path) -> str:
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "--lang", "nl", *args],
+    return subprocess.run([sys.executable, "-m", "assistant.cli.main", "--lang", "nl", *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
@@ -71,7 +71,7 @@ def test_every_format_writes_to_o_with_mode_0600_relative_to_the_callers_folder(
     here = tmp_path / "elders"
     here.mkdir()
     for fmt, name in (("md", "pip.md"), ("duo-json", "duo.json"), ("pdf", "pip.pdf")):
-        out = subprocess.run([sys.executable, "-m", "assistant.cli", "--lang", "nl", "--store", str(store),
+        out = subprocess.run([sys.executable, "-m", "assistant.cli.main", "--lang", "nl", "--store", str(store),
                               "export", sid, "--format", fmt, "-o", name],
                              capture_output=True, text=True, cwd=here, timeout=120)
         assert out.returncode == 0, out.stderr

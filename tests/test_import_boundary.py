@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "assistant"
-CORE_MODULES = ["assistant.cli", "assistant.commands", "assistant.replay", "assistant.plain",
-                "assistant.sessions", "assistant.dialog.loader", "assistant.engine.session",
+CORE_MODULES = ["assistant.cli.main", "assistant.cli.commands", "assistant.outcome.cases", "assistant.plain.conversation",
+                "assistant.app.caseload", "assistant.dialog.loader", "assistant.engine.session",
                 "assistant.store.sqlite"]
 
 

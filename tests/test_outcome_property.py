@@ -9,7 +9,7 @@ from assistant.dialog.loader import load_dialog
 from assistant.duo import validate_pip_body
 from assistant.engine.session import Intake
 from assistant.i18n import translator
-from assistant.outcome import DecisionInvalid, compute
+from assistant.outcome.compute import DecisionInvalid, compute
 from assistant.store.sqlite import Store
 from tests.helpers.answers import sample_input
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 
-from assistant import plain
+from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.sessions import open_readonly, summaries
+from assistant.app.caseload import open_readonly, summaries
 
 
 def converse(store, lines: list[str], lang: str = "nl") -> str:

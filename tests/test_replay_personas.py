@@ -6,8 +6,8 @@ import pytest
 
 from assistant.dialog.loader import load_dialog
 from assistant.duo import validate_pip_body
-from assistant.outcome import replay_extras
-from assistant.replay import CaseInvalid, parse_case, run
+from assistant.outcome.compute import replay_extras
+from assistant.outcome.cases import CaseInvalid, parse_case, run
 from tests.advice.persona_runner import PERSONAS, subset_mismatches
 
 CASES = sorted(PERSONAS.glob("*.json"))

@@ -15,22 +15,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Mapping
 
+from assistant.base.errors import FieldError
 from assistant.advice import duo_rules
 from assistant.advice.proposal import Details, Proposal
-from assistant.i18n import C_, Msg, Translator
-from assistant.text import clean
+from assistant.i18n import C_, Translator
+from assistant.base.text import clean
 
 GEMEENTECODE = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class DecisionRefused(Exception):
+class DecisionRefused(FieldError):
     """The decision cannot be taken as given; `.field` names what to change, `.msg` says how."""
-
-    def __init__(self, field: str, msg: Msg) -> None:
-        super().__init__(f"{field}: {msg.msgid}")
-        self.field = field
-        self.msg = msg
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from assistant import paths
-from assistant.yamlload import safe_load
+from assistant.base import paths
+from assistant.base.yamlload import safe_load
 
 CONFIDENCE = ("wet", "besluit", "regeling", "duo_spec", "secondary", "guidance", "caselaw", "inference")
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
-from assistant.i18n import Msg, _
+from assistant.base.errors import FieldError
+from assistant.i18n import _
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "doelgroep": ("asielstatushouder", "gezinsmigrant", "overige_migrant"),
@@ -50,13 +51,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-class RecordError(ValueError):
+class RecordError(FieldError, ValueError):
     """An advice field holds a value of the wrong type or outside its range."""
-
-    def __init__(self, field: str, msg: Msg) -> None:
-        super().__init__(f"{field}: {msg.msgid}")
-        self.field = field
-        self.msg = msg
 
 
 @dataclass(frozen=True)

@@ -16,19 +16,23 @@ from typing import Any
 
 import yaml
 
-from assistant import paths
-from assistant.dialog import retired, yaml_lines
+from assistant.base.errors import AppError
+from assistant.base.messages import _
+from assistant.base import paths
+from assistant.dialog import retired
+from assistant.base import yaml_lines
 from assistant.dialog.model import Choice, Dialog, Question, Topic
 from assistant.dialog.validate import Problem, validate_raw
 
 TEXT_FIELDS = ("title", "text", "label", "help", "unit", "item_label", "text_alone", "help_alone")
 
 
-class DialogInvalid(Exception):
+class DialogInvalid(AppError):
     """The dialog file has problems; `problems` says where and what to do."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__(_("De vragenlijst heeft fouten. Draai 'intake check' om ze te zien."))
+        self.args = ("\n".join(str(p) for p in problems),)
         self.problems = problems
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Mapping, Sequence
 
+from assistant.base.errors import FieldError
 from assistant.duo import schema
-from assistant.i18n import C_, Msg
-from assistant.text import clean
+from assistant.i18n import C_
+from assistant.base.text import clean
 
 RESULTAAT = {
     "B1-route haalbaar": "b1_haalbaar",
@@ -23,13 +24,8 @@ RESULTAAT = {
 }
 
 
-class LbtImportError(ValueError):
+class LbtImportError(FieldError, ValueError):
     """DUO's LBT message is malformed; `.field` names the field, `.msg` explains."""
-
-    def __init__(self, field: str, msg: Msg) -> None:
-        super().__init__(f"{field}: {msg.msgid}")
-        self.field = field
-        self.msg = msg
 
 
 def import_lbt_result(payload: Mapping[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.yamlload import safe_load
+from assistant.base.yamlload import safe_load
 
 if TYPE_CHECKING:  # jsonschema is imported when a message is validated, not at start-up (~40 ms)
     from jsonschema import Draft7Validator

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.i18n import Msg
+from assistant.base.errors import AppError
 
 
-class SessionError(Exception):
+class SessionError(AppError):
     """An intent that cannot be carried out; `msg` says why, nothing was stored."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(msg.msgid)
-        self.msg = msg

@@ -1,7 +1,7 @@
 """One event folded into a session's state, moving the position as the live session did.
 
 Shared by the live session (`Intake`) and the read-only caseload views
-(`assistant.sessions`), so `intake show` and the home screen see exactly where
+(`assistant.app.caseload`), so `intake show` and the home screen see exactly where
 a person was.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from assistant.dialog.model import Dialog
 from assistant.engine import progress, state as ev
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, REVIEW
-from assistant.store.sqlite import Event
+from assistant.store.contract import Event
 
 PHASES = (REVIEW, AWAITING_LBT, PROPOSAL, CONFIRMED)
 

@@ -14,9 +14,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
 
+from assistant.base.errors import AppError
 from assistant.dialog.model import Question
 from assistant.i18n import Msg, N_, _
-from assistant.text import clean
+from assistant.base.text import clean
 
 DEFAULT_MAX_LENGTH = 2000
 MAX_INPUT = 100_000  # refuse absurd input before any work on it
@@ -24,7 +25,7 @@ _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$"
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$", re.ASCII)
 _ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-YEAR_MIN = 1900  # no stored date is older (assistant.guard.values has the same bound)
+YEAR_MIN = 1900  # no stored date is older (assistant.validation.values has the same bound)
 YES_WORDS = {"ja", "j", "yes", "y", "1"}
 NO_WORDS = {"nee", "n", "no", "2"}
 _YES, _NO = _("Ja"), _("Nee")  # the yes/no buttons; their translations count as typed answers too
@@ -38,7 +39,7 @@ def yes_no_words() -> tuple[frozenset[str], frozenset[str]]:
     in code: a new language brings its own words. A word that means yes in one
     language and no in another is dropped from both.
     """
-    from assistant.catalogs import ALL_LOCALES
+    from assistant.i18n.codes import ALL_LOCALES
     from assistant.i18n import translator
 
     yes, no = set(YES_WORDS), set(NO_WORDS)
@@ -54,12 +55,8 @@ def _word(text: str) -> str:
     return text.strip().rstrip(".!").casefold().replace("ı", "i")
 
 
-class Invalid(Exception):
+class Invalid(AppError):
     """The answer is refused; `msg` tells the person what to do."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(msg.msgid)
-        self.msg = msg
 
 
 def parse_input(q: Question, raw: Any, today: date) -> Any:

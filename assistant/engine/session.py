@@ -23,8 +23,8 @@ from assistant.engine.parse import Invalid, check_value, parse_input
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.engine.tracker import Tracker
 from assistant.i18n import Msg, N_, _
-from assistant.store.sqlite import Event, SessionRow, Store
-from assistant.text import clean
+from assistant.store.contract import Event, SessionRow, SessionStore
+from assistant.base.text import clean
 
 PHASES = fold.PHASES
 __all__ = ["ACTORS", "IMPORT", "MODES", "Intake", "SessionError", "fold_event"]
@@ -35,7 +35,7 @@ class Intake(PreIntakeIntents):
     # the reference the tracker is tested against).
     view_class: type = Tracker
 
-    def __init__(self, store: Store, row: SessionRow, dialog: Dialog,
+    def __init__(self, store: SessionStore, row: SessionRow, dialog: Dialog,
                  today: Callable[[], date] = date.today) -> None:
         self.store, self.row, self.dialog, self._today = store, row, dialog, today
         self.state = ev.SessionState()
@@ -50,7 +50,7 @@ class Intake(PreIntakeIntents):
 
     # -- lifecycle ------------------------------------------------------------
     @classmethod
-    def start(cls, store: Store, dialog: Dialog, *, mode: str = "joint", actor: str = "consulent",
+    def start(cls, store: SessionStore, dialog: Dialog, *, mode: str = "joint", actor: str = "consulent",
               second_locale: str | None = None, today: Callable[[], date] = date.today) -> "Intake":
         if mode not in MODES:
             raise SessionError(_("Onbekende soort intake: {mode}.", mode=mode))
@@ -63,7 +63,7 @@ class Intake(PreIntakeIntents):
         return intake
 
     @classmethod
-    def open(cls, store: Store, sid: str, dialog: Dialog, *,
+    def open(cls, store: SessionStore, sid: str, dialog: Dialog, *,
              today: Callable[[], date] = date.today, actor: str = "consulent") -> "Intake":
         """Open a stored session; refuses clearly if its dialog changed or it is in use."""
         row = store.session(sid)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.store.sqlite import Event
+from assistant.store.contract import Event
 
 # Event kinds and what their data holds.
 CREATED = "created"          # {dialog_id, version, fingerprint, mode, locale}

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from babel import Locale, UnknownLocaleError
 
 from assistant.i18n import Msg, Translator
-from assistant.text import clean
+from assistant.base.text import clean
 
 TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie", "voorbereiding")
 DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")

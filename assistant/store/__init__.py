@@ -1,19 +1,23 @@
 """The session store: one contract (`assistant.store.contract`), one module per backend.
 
-`open_store` picks the backend from the location: a ``postgresql://`` URL is
-the shared PostgreSQL store of a team (`assistant.store.postgres`), anything
-else a SQLite file (`assistant.store.sqlite`), the embedded default.
+This package's functions are the only door to a backend: `open_store` picks
+it from the location (a ``postgresql://`` URL is the shared PostgreSQL store
+of a team, anything else a SQLite file, the embedded default); the backends
+are imported only here, and only when needed. The read log is reached the same
+way, by location, for commands that hold no open store.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+from assistant.store.location import display, is_postgres
 
+if TYPE_CHECKING:
+    from assistant.store.contract import SessionStore
 
-def is_postgres(location: str | Path) -> bool:
-    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
+__all__ = ["display", "is_postgres", "open_store", "read_log", "record_read", "store_exists"]
 
 
 def store_exists(location: str | Path) -> bool:
@@ -25,16 +29,7 @@ def store_exists(location: str | Path) -> bool:
     return Path(location).exists()
 
 
-def display(location: str | Path) -> str:
-    """The store's name for messages: a database URL without its password."""
-    if is_postgres(location):
-        from assistant.store.postgres import describe_url
-
-        return describe_url(str(location))
-    return str(location)
-
-
-def open_store(location: str | Path, *, readonly: bool = False, **kw):
+def open_store(location: str | Path, *, readonly: bool = False, **kw: Any) -> SessionStore:
     """The store at `location`; both backends fulfil `contract.SessionStore`."""
     if is_postgres(location):
         from assistant.store.postgres import PostgresStore
@@ -43,3 +38,31 @@ def open_store(location: str | Path, *, readonly: bool = False, **kw):
     from assistant.store.sqlite import Store
 
     return Store(location, readonly=readonly, **kw)
+
+
+def record_read(location: str | Path, action: str, sid: str, *, actor: str = "consulent",
+                status_ok: bool = True) -> dict | None:
+    """One line in the read log of the store at `location`, without opening the store itself."""
+    from assistant.store import readlog
+
+    line = readlog.make_line(action, sid, actor=actor, status_ok=status_ok)
+    if is_postgres(location):
+        from assistant.store.postgres_reads import record_read as record_in_database
+
+        record_in_database(str(location), sid, line)
+    elif str(location) != ":memory:":
+        readlog.append_to_file(Path(location), line)
+    else:
+        return None
+    return line
+
+
+def read_log(location: str | Path, sid: str | None = None) -> list[dict]:
+    """Every line of the read log (for one session), oldest first."""
+    if is_postgres(location):
+        from assistant.store.postgres_reads import read_lines
+
+        return read_lines(str(location), sid)
+    from assistant.store import readlog
+
+    return readlog.file_lines(Path(location), sid)

@@ -16,9 +16,35 @@ The promises behind the methods:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Iterator, Protocol, runtime_checkable
 
-from assistant.store.sqlite import Event, SessionRow
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    at: str
+    actor: str
+    kind: str
+    dialog_version: str
+    data: dict
+    person: str = ""     # who: the consulent's account, "inburgeraar" or "import"
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    n: int
+    dialog_id: str
+    dialog_version: str
+    fingerprint: str
+    mode: str
+    created_at: str
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 @runtime_checkable
@@ -47,5 +73,13 @@ class SessionStore(Protocol):
     def lock(self, row: SessionRow, *, log_open: bool = True) -> None: ...
 
     def unlock(self, row: SessionRow) -> None: ...
+
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict | None:
+        """One line in the read log (who read or changed which session, when, why)."""
+        ...
+
+    def reads(self, sid: str | None = None) -> list[dict]:
+        """The read log's lines (for one session), oldest first."""
+        ...
 
     def close(self) -> None: ...

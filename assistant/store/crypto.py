@@ -28,7 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from assistant import paths
+from assistant.base import paths
 
 PASSPHRASE_ENV = "INTAKE_STORE_PASSPHRASE"
 KEY_FILE = "store.key"

@@ -3,7 +3,7 @@
 `private_open` creates a file with mode 0600 from the start (not chmod after
 the fact, which leaves a moment in which others can read it) and fixes the
 mode of a file that already existed; whole exports go through
-`assistant.private_files`, which also makes them all-or-nothing. `secure_store_files` fixes a store left
+`assistant.base.private_files`, which also makes them all-or-nothing. `secure_store_files` fixes a store left
 0644 by an earlier version and says which files it fixed, so the command line
 can tell the person.
 """

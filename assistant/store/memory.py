@@ -14,7 +14,8 @@ import time
 import uuid
 from typing import Iterator
 
-from assistant.store.sqlite import Event, SessionRow, StoreError, now_iso
+from assistant.store.contract import Event, SessionRow, now_iso
+from assistant.store.errors import StoreError
 
 
 class MemoryStore:
@@ -63,6 +64,12 @@ class MemoryStore:
 
     def lock(self, row: SessionRow) -> None:
         """One process, no other writer: nothing to claim."""
+
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> None:
+        return None  # nothing of a replay in memory is kept, its reads neither
+
+    def reads(self, sid: str | None = None) -> list[dict]:
+        return []
 
     def unlock(self, row: SessionRow) -> None:
         """Nothing was claimed."""

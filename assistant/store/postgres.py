@@ -14,7 +14,7 @@ promise of the SQLite store (`assistant.store.contract`), in PostgreSQL's terms:
 - Payloads are encrypted exactly as in SQLite (`assistant.store.crypto`): the
   master key stays outside the database (a key file or a passphrase on the
   application server); only wrapped session keys and ciphertext are stored.
-- The read log (`assistant.audit.log`) goes into the table ``intake_reads``,
+- The read log (`assistant.store.readlog`) goes into the table ``intake_reads``,
   so that the whole team's reads are in one place (`postgres_reads`).
 """
 
@@ -26,10 +26,15 @@ import uuid
 from typing import Callable, Iterator
 
 import psycopg
-from psycopg.conninfo import conninfo_to_dict
 
 from assistant.store import crypto, sealed
-from assistant.store.sqlite import SCHEMA_VERSION, Event, SessionRow, StoreError, now_iso
+from assistant.store import readlog
+from assistant.store.contract import Event, SessionRow, now_iso
+from assistant.store.errors import StoreError
+from assistant.store.location import describe_url
+from assistant.store.pg_connection import connect
+from assistant.store.postgres_reads import read_rows
+from assistant.store.sqlite import SCHEMA_VERSION
 
 _LOCK_SPACE = 0x1A7A  # the first key of every advisory lock this app takes
 _SCHEMA = """
@@ -67,22 +72,6 @@ CREATE INDEX IF NOT EXISTS intake_reads_session ON intake_reads (session_id);
 _ROW = "id, n, dialog_id, dialog_version, fingerprint, mode, created_at"
 
 
-def describe_url(url: str) -> str:
-    """Where the store is, for messages: host and database, never a password."""
-    try:
-        info = conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "postgresql://?"
-    return f"postgresql://{info.get('host') or 'localhost'}/{info.get('dbname') or ''}"
-
-
-def connect(url: str) -> psycopg.Connection:
-    try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="intake-assistent")
-    except psycopg.Error as exc:
-        raise StoreError("unreachable", path=describe_url(url), reason=type(exc).__name__) from None
-
-
 class PostgresStore:
     """One connection to a shared database; safe with many processes and machines at once."""
 
@@ -90,7 +79,7 @@ class PostgresStore:
         self.url, self.readonly = url, readonly
         self.path = describe_url(url)  # what messages and the read log name
         if person is None:
-            from assistant.audit.identity import person_for as person
+            from assistant.base.identity import person_for as person
         self._person = person
         self._db = connect(url)
         self._held: set[int] = set()
@@ -261,9 +250,17 @@ class PostgresStore:
             raise StoreError("in_use", session=row.id)
         self._held.add(row.n)
         if log_open:
-            from assistant.audit import log
+            self.record_read("open", row.id)
 
-            log.record(self.url, "open", row.id)
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict:
+        """One line in the team's read log (``intake_reads``), on this store's connection."""
+        line = readlog.make_line(action, sid, actor=actor, status_ok=status_ok)
+        self._db.execute("INSERT INTO intake_reads (session_id, line) VALUES (%s, %s)",
+                         (sid, json.dumps(line, ensure_ascii=False)))
+        return line
+
+    def reads(self, sid: str | None = None) -> list[dict]:
+        return read_rows(self._db, sid)
 
     def unlock(self, row: SessionRow) -> None:
         if row.n in self._held:

@@ -1,6 +1,6 @@
 """The PostgreSQL store's read log and existence check, one short connection each.
 
-`assistant.audit.log` writes a line for every open, show, export and erasure;
+`assistant.store.readlog` writes a line for every open, show, export and erasure;
 with a PostgreSQL store the line goes into ``intake_reads`` (created with the
 other tables by `assistant.store.postgres`), so the team's reads are in one
 place and survive an erased session, as the SQLite store's log file does.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.store.postgres import connect
+from assistant.store.pg_connection import connect
 
 
 def has_store(url: str) -> bool:
@@ -28,9 +28,14 @@ def record_read(url: str, session_id: str, line: dict) -> None:
 
 def read_lines(url: str, session_id: str | None = None) -> list[dict]:
     with connect(url) as db:
-        if session_id is None:
-            rows = db.execute("SELECT line FROM intake_reads ORDER BY n").fetchall()
-        else:
-            rows = db.execute("SELECT line FROM intake_reads WHERE session_id = %s ORDER BY n",
-                              (session_id,)).fetchall()
+        return read_rows(db, session_id)
+
+
+def read_rows(db, session_id: str | None = None) -> list[dict]:
+    """The read log's lines on an open connection (for one session), oldest first."""
+    if session_id is None:
+        rows = db.execute("SELECT line FROM intake_reads ORDER BY n").fetchall()
+    else:
+        rows = db.execute("SELECT line FROM intake_reads WHERE session_id = %s ORDER BY n",
+                          (session_id,)).fetchall()
     return [json.loads(r[0]) for r in rows]

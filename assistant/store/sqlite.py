@@ -25,12 +25,11 @@ import json
 import os
 import sqlite3
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
 from assistant.store import crypto, sealed
+from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError
 from assistant.store.upkeep import Upkeep
 
@@ -63,32 +62,6 @@ CREATE TABLE IF NOT EXISTS events (
 """
 
 
-@dataclass(frozen=True)
-class Event:
-    seq: int
-    at: str
-    actor: str
-    kind: str
-    dialog_version: str
-    data: dict
-    person: str = ""     # who: the consulent's account, "inburgeraar" or "import"
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: str
-    n: int
-    dialog_id: str
-    dialog_version: str
-    fingerprint: str
-    mode: str
-    created_at: str
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
 class Store(Upkeep):
     """One SQLite file; safe to open from several processes at once.
 
@@ -102,7 +75,7 @@ class Store(Upkeep):
         self.memory = memory = str(path) == ":memory:"
         self.readonly = readonly and not memory
         if person is None:
-            from assistant.audit.identity import person_for as person
+            from assistant.base.identity import person_for as person
         self._person = person
         if not memory:
             # Personal data: the folder and the file are for this user only.
@@ -259,7 +232,7 @@ class Store(Upkeep):
         """Claim a session for this process, or raise `StoreError('in_use')`.
 
         Claiming is opening a session to work on it: that read is logged
-        (`assistant.audit.log`), except for erasure, which logs itself.
+        (`assistant.store.readlog`), except for erasure, which logs itself.
         """
         if self._lock_path is None or row.n in self._held:
             return
@@ -271,9 +244,7 @@ class Store(Upkeep):
             raise StoreError("in_use", session=row.id) from None
         self._held.add(row.n)
         if log_open:
-            from assistant.audit import log
-
-            log.record(self.path, "open", row.id)
+            self.record_read("open", row.id)
 
     def unlock(self, row: SessionRow) -> None:
         if self._lock_fd is not None and row.n in self._held:

@@ -7,6 +7,7 @@ the store's core (schema, keys, append, read, locks) stays small. Used by
 
 from __future__ import annotations
 
+from assistant.store import readlog
 from assistant.store.errors import StoreError
 
 
@@ -49,6 +50,17 @@ class Upkeep:
             head, expected = link, expected + 1
         (stored_head,) = self._db.execute("SELECT head FROM sessions WHERE id = ?", (sid,)).fetchone()
         return None if stored_head == head else expected
+
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict | None:
+        """One line in the read log file beside the store; nothing for an in-memory store."""
+        if self.memory:
+            return None
+        line = readlog.make_line(action, sid, actor=actor, status_ok=status_ok)
+        readlog.append_to_file(self.path, line)
+        return line
+
+    def reads(self, sid: str | None = None) -> list[dict]:
+        return [] if self.memory else readlog.file_lines(self.path, sid)
 
     def erase(self, sid: str) -> None:
         """Remove a session, its events and its key for good (AVG art. 17).

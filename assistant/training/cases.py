@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from assistant import paths
-from assistant.dialog import yaml_lines
+from assistant.base import paths
+from assistant.base import yaml_lines
 from assistant.dialog.validate import Problem
 
 REQUIRED = ("id", "title", "skills", "today", "story", "answers", "speech", "expected", "mistakes")

@@ -1,7 +1,7 @@
 """A practice case through the engine, and how its outcome differs from what the case expects.
 
-The case runs on exactly the code path of `intake replay` (`assistant.replay.run`
-with `assistant.outcome.replay_extras`), so a rule change that breaks a case
+The case runs on exactly the code path of `intake replay` (`assistant.outcome.cases.run`
+with `assistant.outcome.compute.replay_extras`), so a rule change that breaks a case
 shows up in the per-case test and in the scoring of attempts.
 """
 
@@ -18,8 +18,8 @@ DECIDING_PREFIXES = ("P-", "L-", "R-", "O-VOORGESTELD", "O-TWIJFEL", "O-NIET")
 def replay(case: PracticeCase, raw: dict | None = None) -> dict:
     """The replay output for the case (or for `raw`, an attempt in replay format)."""
     from assistant.dialog.loader import load_dialog
-    from assistant.outcome import replay_extras
-    from assistant.replay import parse_case, run
+    from assistant.outcome.compute import replay_extras
+    from assistant.outcome.cases import parse_case, run
 
     return run(load_dialog(), parse_case(raw if raw is not None else case.replay_input()), replay_extras)
 

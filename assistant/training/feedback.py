@@ -53,7 +53,7 @@ def show_value(dialog, qid: str, value: Any, tr) -> str:
 
 def lines(case, result: dict, tr) -> list[str]:
     from assistant.dialog.loader import load_dialog
-    from assistant.text import clean
+    from assistant.base.text import clean
 
     dialog = load_dialog()
     label = lambda qid: tr(dialog.question(qid).msg("label")) if dialog.has_question(qid) else qid  # noqa: E731

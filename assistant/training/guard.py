@@ -28,7 +28,7 @@ def is_training(mode: str | None) -> bool:
 
 def store_for(mode: str, store_path: Path) -> Path:
     """Where a session of this mode lives: practice sessions in the training store."""
-    from assistant.training.store import training_store_path
+    from assistant.store.practice import training_store_path
 
     return training_store_path(store_path) if is_training(mode) else store_path
 

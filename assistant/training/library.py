@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.base.errors import AppError
+from assistant.base.messages import _
 from assistant.training.cases import PracticeCase, build, case_files, read_raw
 from assistant.training.validate import case_problems
 
 
-class CaseNotFound(Exception):
+class CaseNotFound(AppError):
+    """No practice case with this id; the message says how to list them."""
+
     def __init__(self, case_id: str) -> None:
-        super().__init__(case_id)
+        super().__init__(_("Er is geen oefencasus '{id}'. Bekijk de casussen met: intake training list.",
+                           id=case_id))
         self.case_id = case_id
 
 

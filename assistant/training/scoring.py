@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from assistant.i18n import _
-from assistant.replay import CaseInvalid, parse_case
+from assistant.outcome.cases import CaseInvalid, parse_case
 from assistant.training import expect
 from assistant.training.cases import PracticeCase
 
@@ -122,7 +122,7 @@ def _answer_errors(dialog, case: PracticeCase, record: dict) -> list[dict]:
 
 
 def _route(case: PracticeCase, attempt: dict, reference: dict, besluit: Any) -> dict:
-    from assistant.outcome import DecisionInvalid, compute
+    from assistant.outcome.compute import DecisionInvalid, compute
 
     proposal = attempt["proposal"]
     refused = None

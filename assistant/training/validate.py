@@ -1,6 +1,6 @@
 """Check practice cases: structure, answers against the dialog, expected outcome shape.
 
-The answers are checked with the replay's own checks (`assistant.replay.
+The answers are checked with the replay's own checks (`assistant.outcome.cases.
 check_answers`), so a case that passes here is one the engine accepts; the
 messages are for the trainer who writes the case and name file:line.
 """
@@ -12,8 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from assistant.dialog.validate import Problem
-from assistant.training.cases import (EXPECTED_OPTIONAL, EXPECTED_REQUIRED, ID_RE, LEVELS, OPTIONAL,
-                                      REQUIRED, ROUTES, plain_values, case_files, read_raw)
+from assistant.training.cases import (
+    EXPECTED_OPTIONAL,
+    EXPECTED_REQUIRED,
+    ID_RE,
+    LEVELS,
+    OPTIONAL,
+    REQUIRED,
+    ROUTES,
+    plain_values,
+    case_files,
+    read_raw,
+)
 
 # Questions whose words the trainee must hear: the person answers them and they drive the advice.
 SPOKEN = ("onderwijs_jaren", "hoogste_opleiding", "werkervaring_jaren", "gezondheid_beperking",
@@ -38,7 +48,7 @@ def all_problems(directory: Path | None = None) -> list[Problem]:
 
 def b1_problems(raw: dict, path: Path) -> list[Problem]:
     """The story and the person's words are B1 Dutch, by the thresholds of the dialog's check."""
-    from assistant.readability import measure, thresholds
+    from assistant.i18n.readability import measure, thresholds
 
     t = thresholds()
     texts = [(raw, "story", raw["story"])] + [(raw["speech"], k, str(v)) for k, v in raw["speech"].items()]
@@ -109,7 +119,7 @@ def case_problems(raw: Any, path: Path) -> list[Problem]:
 def _answer_problems(raw: dict, today: date, add) -> None:
     from assistant.dialog.loader import load_dialog
     from assistant.engine import progress
-    from assistant.replay import Case, check_answers
+    from assistant.outcome.cases import Case, check_answers
 
     dialog = load_dialog()
     answers = raw["answers"]

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from assistant.errors import describe
+from assistant.base.errors import describe
 from assistant.i18n import _, translator
-from assistant.settings import Settings, SettingsError, load_settings
-from assistant.paths import store_location
+from assistant.base.settings import Settings, SettingsError, load_settings
+from assistant.base.paths import store_location
 from assistant.store import open_store
-from assistant.store.sqlite import Store
+from assistant.store.contract import SessionStore
 from assistant.ui import keymap
-from assistant.ui.home import HomeScreen
+from assistant.ui.screens.home import HomeScreen
 from assistant.ui.navigator import Navigator
+
+if TYPE_CHECKING:
+    from assistant.engine.session import Intake
 
 # The chat, review, proposal and help screens (and the dialog itself) are
 # imported when first needed: start-up shows only the home screen, and every
@@ -43,7 +47,7 @@ class IntakeApp(App):
         self.settings = settings or Settings()
         self._dialog = dialog
         self._today = today
-        self.store: Store | None = None
+        self.store: SessionStore | None = None
         self.intake: Intake | None = None
         self.practice = None  # the open practice (assistant/ui/practice.py), None for real work
         self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
@@ -78,7 +82,7 @@ class IntakeApp(App):
         def warm() -> None:
             try:
                 import assistant.engine.session  # noqa: F401
-                import assistant.ui.chat  # noqa: F401
+                import assistant.ui.screens.chat  # noqa: F401
 
                 self.dialog
             except Exception:  # noqa: BLE001 - reported when an intake is opened
@@ -114,7 +118,7 @@ class IntakeApp(App):
             self.notify(self.tr(describe(exc)), severity="error", markup=False, timeout=8)
             return
         if self._chat is None:
-            from assistant.ui.chat import ChatScreen
+            from assistant.ui.screens.chat import ChatScreen
 
             self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
         await self.nav.pop_to(self.home_screen)
@@ -156,7 +160,7 @@ class IntakeApp(App):
 
     def choose_interface_language(self) -> None:
         """Switch the interface language while running (from the home screen)."""
-        from assistant.ui.modals import LanguagePicker
+        from assistant.ui.screens.modals import LanguagePicker
 
         self.push_screen(LanguagePicker(self.tr(_("Kies de taal van het scherm.")), self.tr.locale),
                          self._switch_interface_language)
@@ -181,7 +185,7 @@ class IntakeApp(App):
                         markup=False)
 
     def action_keys(self) -> None:
-        from assistant.ui.help import KeysHelp
+        from assistant.ui.screens.help import KeysHelp
 
         self.push_screen(KeysHelp(self.tr, dict(self.settings.keys)))
 
@@ -190,11 +194,11 @@ class IntakeApp(App):
 
         Textual's own handler prints local variables, which hold answers.
         The session is paused and closed first (everything is stored already);
-        the detail goes to a debug file only with INTAKE_DEBUG=1 (assistant.crash).
+        the detail goes to a debug file only with INTAKE_DEBUG=1 (assistant.base.crash).
         """
         from rich.text import Text
 
-        from assistant.crash import report
+        from assistant.base.crash import report
 
         self._return_code = 1
         if self._exception is None:  # Pilot re-raises it at the end of a test

@@ -74,8 +74,8 @@ class Navigator:
 
     async def _show(self, step, open_phase: bool = True, error: str | None = None) -> None:
         from assistant.engine.step import PROPOSAL, REVIEW
-        from assistant.ui.proposal import ProposalScreen
-        from assistant.ui.review import ReviewScreen
+        from assistant.ui.screens.proposal import ProposalScreen
+        from assistant.ui.screens.review import ReviewScreen
 
         chat, intake = self.chat, self.app.intake
         if chat is None or intake is None:
@@ -93,7 +93,7 @@ class Navigator:
             try:
                 screen = keys(ProposalScreen)(intake, self.app.tr)
             except Exception as exc:  # noqa: BLE001 - the advice failed: said in the chat, never a traceback
-                from assistant.errors import describe
+                from assistant.base.errors import describe
 
                 chat._error(self.app.tr(describe(exc)))
                 return
@@ -118,7 +118,7 @@ class Navigator:
         try:
             step = getattr(intake, name)(*args)
         except Exception as exc:  # noqa: BLE001 - shown on the overview, never a traceback
-            from assistant.errors import describe
+            from assistant.base.errors import describe
 
             await self._show(intake.step(), True, self.app.tr(describe(exc)))
             return

@@ -46,7 +46,7 @@ def _keyed(cls, specs, tr):
 
 
 def _notify_error(app, exc: Exception) -> None:
-    from assistant.errors import describe
+    from assistant.base.errors import describe
 
     app.notify(app.tr(describe(exc)), severity="error", markup=False, timeout=8)
 
@@ -54,8 +54,8 @@ def _notify_error(app, exc: Exception) -> None:
 def open_list(app) -> None:
     """The list of practice cases (from the home screen)."""
     from assistant.training.library import load_all
-    from assistant.training.store import open_practice
-    from assistant.ui.practice_screens import PracticeList
+    from assistant.store.practice import open_practice
+    from assistant.ui.screens.practice import PracticeList
 
     try:
         cases = load_all()
@@ -67,7 +67,7 @@ def open_list(app) -> None:
 
 
 def show_story(app, case) -> None:
-    from assistant.ui.practice_screens import StoryScreen
+    from assistant.ui.screens.practice import StoryScreen
 
     app.push_screen(_keyed(StoryScreen, keymap.PRACTICE_KEYS, app.tr)(case, app.tr))
 
@@ -75,16 +75,16 @@ def show_story(app, case) -> None:
 def begin(app, case) -> None:
     """Start the practice of this case, or resume its unfinished session, in the training store."""
     from assistant.engine.session import Intake
-    from assistant.store.sqlite import Store
-    from assistant.training.practice import speech_for
-    from assistant.training.store import link_session, open_practice
+    from assistant.store import open_store
+    from assistant.app.practice import speech_for
+    from assistant.store.practice import link_session, open_practice
 
     if app.intake is not None or app.practice is not None:  # Enter pressed twice
         return
     path = store_for(TRAINING, app.store_path)
     try:
         resume = open_practice(path).get(case.id)
-        store = Store(path)
+        store = open_store(path)
     except Exception as exc:  # noqa: BLE001
         _notify_error(app, exc)
         return
@@ -107,11 +107,11 @@ async def finish(app) -> None:
 
     Runs on the navigator (one screen change at a time).
     """
-    from assistant.training.attempts import score_and_save
+    from assistant.app.practice_attempts import score_and_save
     from assistant.training.feedback import lines
-    from assistant.training.practice import attempt_of
-    from assistant.training.store import mark_done
-    from assistant.ui.practice_screens import FeedbackScreen
+    from assistant.app.practice import attempt_of
+    from assistant.store.practice import mark_done
+    from assistant.ui.screens.practice import FeedbackScreen
 
     run, intake = app.practice, app.intake
     if run is None or intake is None or intake.state.decision is None:
@@ -129,7 +129,7 @@ async def finish(app) -> None:
         mark_done(run.path, sid)
         shown = lines(run.case, result, app.tr)
     except Exception as exc:  # noqa: BLE001 - the decision is stored; the score failed: said, never a traceback
-        from assistant.errors import describe
+        from assistant.base.errors import describe
 
         shown = [app.tr(describe(exc))]
     finally:

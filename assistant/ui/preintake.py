@@ -22,13 +22,13 @@ from textual.screen import Screen
 
 from assistant.engine import resume
 from assistant.engine.step import QUESTION
-from assistant.errors import describe
+from assistant.base.errors import describe
 from assistant.i18n import _, translator
 from assistant.ui import keymap
-from assistant.ui import preintake_screens as pages
+from assistant.ui.screens import pages
 from assistant.ui.app import IntakeApp
-from assistant.ui.chat import ChatScreen
-from assistant.ui.transcript import Transcript
+from assistant.ui.screens.chat import ChatScreen
+from assistant.ui.widgets.transcript import Transcript
 
 ACTOR = "inburgeraar"
 SKIP_REASON = "overgeslagen in de voorbereiding"  # stored for the consulent (Dutch), not shown here
@@ -111,7 +111,7 @@ class AloneChat(ChatScreen):
 
     def action_speak(self) -> None:
         """Read the question aloud; without a voice for this language, say so and offer Dutch (press again)."""
-        from assistant import speech
+        from assistant.app import speech
 
         q = self.step.question
         if q is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guard.besluit import check_besluit, gemeentecodes
-from assistant.guard.values import Refused
+from assistant.validation.besluit import check_besluit, gemeentecodes
+from assistant.validation.values import Refused
 
 
 @pytest.mark.parametrize("code, gemeente", [("0363", "Amsterdam"), ("1992", "Voorne aan Zee (2023)"),

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from assistant import plain
+from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.validate import validate_raw
 from assistant.i18n import translator

@@ -36,7 +36,7 @@ def test_each_broken_dialog_fails_at_the_marked_line(path):
 
 
 def test_check_command_fails_on_broken_dialogs_naming_file_and_line():
-    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "check", "--dialogs", str(BROKEN[0].parent)],
+    proc = subprocess.run([sys.executable, "-m", "assistant.cli.main", "check", "--dialogs", str(BROKEN[0].parent)],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     for path in BROKEN:

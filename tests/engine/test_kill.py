@@ -85,7 +85,7 @@ def test_a_second_process_gets_a_clear_message_and_corrupts_nothing(tmp_path):
         "from assistant.store.sqlite import Store, StoreError\n"
         "from assistant.engine.session import Intake\n"
         "from assistant.dialog.loader import load_dialog\n"
-        "from assistant.errors import describe\n"
+        "from assistant.base.errors import describe\n"
         "from assistant.i18n import translator\n"
         f"s = Store({str(store_path)!r})\n"
         "try:\n"

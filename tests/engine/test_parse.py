@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from assistant.dialog.model import Choice, Question
 from assistant.engine.parse import Invalid, check_value, parse_input
-from assistant.catalogs import ALL_LOCALES
+from assistant.i18n.codes import ALL_LOCALES
 from assistant.i18n import Msg, _, translator
 
 TODAY = date(2026, 3, 2)

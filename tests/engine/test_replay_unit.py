@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from assistant.replay import Case, CaseInvalid, parse_case, run
+from assistant.outcome.cases import Case, CaseInvalid, parse_case, run
 
 TODAY = date(2026, 3, 2)
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from assistant.advice import decide, propose
-from assistant.dialog import yaml_lines
+from assistant.base import yaml_lines
 from assistant.dialog.loader import load_dialog, load_file
 from assistant.dialog.retired import upgrade_events
 from assistant.dialog.validate import validate_raw
 from assistant.engine.session import Intake
-from assistant.replay import Case, CaseInvalid, run
+from assistant.outcome.cases import Case, CaseInvalid, run
 from assistant.store.sqlite import Event, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ CLUB_NOTE = "Vraag uit een eerdere versie: Doet u mee aan een club of vrijwillig
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "--lang", "nl", *args],
+    return subprocess.run([sys.executable, "-m", "assistant.cli.main", "--lang", "nl", *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 

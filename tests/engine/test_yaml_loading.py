@@ -3,9 +3,9 @@
 import pytest
 import yaml
 
-from assistant import paths
-from assistant.dialog import yaml_lines
-from assistant.yamlload import SafeLoader, safe_load
+from assistant.base import paths
+from assistant.base import yaml_lines
+from assistant.base.yamlload import SafeLoader, safe_load
 
 
 def test_libyaml_is_used_when_present():

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from assistant.bidi import clusters, visual_lines, visual_order_requested, wrap
+from assistant.i18n.bidi import clusters, visual_lines, visual_order_requested, wrap
 
 ARABIC = "سلام عليكم يا صديقي العزيز كيف حالك اليوم"
 GEEZ = "ሰላም ለዓለም ትግርኛ ጽቡቕ ቋንቋ እዩ"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from assistant import catalogs
-from assistant.catalog_checks import check_catalog, placeholders, run_all_checks, template_problems
+from assistant.i18n import catalogs
+from assistant.i18n.codes import TARGET_LOCALES
+from assistant.i18n.checks import check_catalog, placeholders, run_all_checks, template_problems
 
 POT = '''\
 msgid ""
@@ -193,12 +194,12 @@ def test_run_all_checks_in_an_installed_layout(tmp_path):
     locales = tmp_path / "locales"
     locales.mkdir()
     (locales / "intake.pot").write_text(POT, "utf-8")
-    for locale in catalogs.TARGET_LOCALES[1:]:
+    for locale in TARGET_LOCALES[1:]:
         path = catalogs.po_path(locales, locale)
         path.parent.mkdir(parents=True)
         path.write_text(POT.replace('msgid ""\nmsgstr ""\n', HEADER.format(loc=locale, plural="x"), 1), "utf-8")
     problems = run_all_checks(locales, root=tmp_path)
-    assert {p.locale for p in problems} == set(catalogs.TARGET_LOCALES)
-    first = [p for p in problems if p.locale == catalogs.TARGET_LOCALES[0]]
+    assert {p.locale for p in problems} == set(TARGET_LOCALES)
+    first = [p for p in problems if p.locale == TARGET_LOCALES[0]]
     assert [p.detail for p in first] == ["no catalog"]
-    assert str(first[0]).startswith(f"[{catalogs.TARGET_LOCALES[0]}] completeness")
+    assert str(first[0]).startswith(f"[{TARGET_LOCALES[0]}] completeness")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from assistant import catalogs
+from assistant.i18n import codes
+from assistant.i18n import catalogs
 
 REAL = catalogs.SOURCE_ROOT
 
@@ -54,7 +55,7 @@ def test_extract_finds_python_dialog_and_law_texts(tree):
 def test_update_creates_every_locale_honestly(tree):
     catalogs.update(tree)
     assert catalogs.pot_path(tree / "locales").exists()
-    for locale in catalogs.TARGET_LOCALES:
+    for locale in codes.TARGET_LOCALES:
         po = _po(tree, locale)
         text = catalogs.po_path(tree / "locales", locale).read_text("utf-8")
         assert "UNREVIEWED DRAFT" in text and "Language-Team: none: UNREVIEWED" in text
@@ -120,7 +121,7 @@ def test_a_fuzzy_catalog_header_does_not_make_compile_skip_it(tree):
 
 def test_ensure_compiled_only_compiles_stale_catalogs(tree, monkeypatch):
     catalogs.update(tree)
-    monkeypatch.setattr("assistant.i18n.locales_dir", lambda: tree / "locales")
+    monkeypatch.setattr("assistant.i18n.catalogs.locales_dir", lambda: tree / "locales")
     assert catalogs.ensure_compiled() == []                         # all fresh
     po = catalogs.po_path(tree / "locales", "so")
     mo = po.with_suffix(".mo")
@@ -132,7 +133,7 @@ def test_ensure_compiled_only_compiles_stale_catalogs(tree, monkeypatch):
 
 def test_ensure_compiled_survives_a_read_only_install(tree, monkeypatch):
     catalogs.update(tree)
-    monkeypatch.setattr("assistant.i18n.locales_dir", lambda: tree / "locales")
+    monkeypatch.setattr("assistant.i18n.catalogs.locales_dir", lambda: tree / "locales")
     catalogs.po_path(tree / "locales", "so").with_suffix(".mo").unlink()
 
     def refuse(*args, **kwargs):

@@ -12,8 +12,9 @@ from functools import lru_cache
 import pytest
 
 
-from assistant import catalogs
-from assistant.catalog_checks import run_all_checks
+from assistant.i18n import codes
+from assistant.i18n import catalogs
+from assistant.i18n.checks import run_all_checks
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def test_the_committed_template_is_up_to_date():
     assert not problems, _report(problems)
 
 
-@pytest.mark.parametrize("locale", catalogs.TARGET_LOCALES)
+@pytest.mark.parametrize("locale", codes.TARGET_LOCALES)
 def test_catalog_passes_every_check(locale):
     problems = [p for p in _problems() if p.locale == locale]
     assert not problems, _report(problems)
@@ -41,4 +42,4 @@ def test_catalog_passes_every_check(locale):
 def test_every_target_locale_has_a_catalog_directory():
     from assistant.i18n import available_locales
 
-    assert set(available_locales()) >= set(catalogs.ALL_LOCALES)
+    assert set(available_locales()) >= set(codes.ALL_LOCALES)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
 
-from assistant.i18n_extract import extract_dialog, extract_law, iter_dialog_texts
+from assistant.i18n.extract import extract_dialog, extract_law, iter_dialog_texts
 
 DIALOG = """\
 dialog: demo
@@ -116,7 +116,7 @@ def test_extracted_keys_match_the_dialog_loader(tmp_path: Path):
 
 
 def test_rules_uitleg_matches_the_rules_loader():
-    from assistant import paths
+    from assistant.base import paths
     from assistant.advice.rules import ruleset
 
     text = (paths.resource_dir("law") / "rules.yaml").read_text("utf-8")
@@ -135,7 +135,8 @@ def test_shipped_template_holds_every_shipped_dialog_text():
     """The committed .pot has every text of the shipped dialogs and rules."""
     from babel.messages.pofile import read_po
 
-    from assistant import catalogs, paths
+    from assistant.i18n import catalogs
+    from assistant.base import paths
 
     with catalogs.pot_path(catalogs.SOURCE_ROOT / "locales").open("rb") as f:
         pot = {(m.id, m.context) for m in read_po(f) if m.id}

@@ -21,7 +21,8 @@ import pytest
 
 from babel.messages.pofile import read_po
 
-from assistant import catalogs
+from assistant.i18n import codes
+from assistant.i18n import catalogs
 
 pytestmark = pytest.mark.slow
 ROOT = catalogs.SOURCE_ROOT
@@ -57,7 +58,7 @@ def run_installed(installed: dict, code: str, *args: str) -> str:
 
 def test_wheel_contains_a_compiled_catalog_per_locale(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
-    for locale in catalogs.TARGET_LOCALES:
+    for locale in codes.TARGET_LOCALES:
         for suffix in ("po", "mo"):
             assert f"assistant/_bundled/locales/{locale}/LC_MESSAGES/intake.{suffix}" in names
     assert "assistant/_bundled/locales/intake.pot" in names
@@ -70,7 +71,7 @@ def test_the_package_comes_from_the_wheel(installed):
     package, locales, available = out
     assert Path(package).is_relative_to(installed["site"])
     assert Path(locales) == installed["site"] / "assistant" / "_bundled" / "locales"
-    assert set(available) == set(catalogs.ALL_LOCALES)
+    assert set(available) == set(codes.ALL_LOCALES)
 
 
 def _translated_samples(locale: str) -> list[tuple[str | None, str, str]]:
@@ -80,7 +81,7 @@ def _translated_samples(locale: str) -> list[tuple[str | None, str, str]]:
             if m.id and isinstance(m.id, str) and m.string and "fuzzy" not in m.flags][:5]
 
 
-@pytest.mark.parametrize("locale", catalogs.TARGET_LOCALES)
+@pytest.mark.parametrize("locale", codes.TARGET_LOCALES)
 def test_installed_package_translates_in_each_locale(installed, locale):
     samples = _translated_samples(locale)
     assert samples, f"locales/{locale}: no translated text yet, so nothing can be shown in {locale}"
@@ -102,7 +103,7 @@ def test_installed_package_finds_the_dialogs(installed):
     assert all(p.is_relative_to(installed["site"]) for p in found)
 
 
-@pytest.mark.parametrize("locale", catalogs.ALL_LOCALES)
+@pytest.mark.parametrize("locale", codes.ALL_LOCALES)
 def test_installed_command_starts_in_each_locale(installed, locale, tmp_path):
     """`intake --lang X list` runs from the wheel and speaks the catalog's language."""
     store = tmp_path / "s.sqlite3"

@@ -8,10 +8,17 @@ from datetime import date
 
 import pytest
 
-from assistant.catalogs import SOURCE_ROOT
-from assistant.locale_settings import (
-    catalog_locale, display_name, env_preferences, format_date, format_money, format_number,
-    negotiate, normalize, text_direction,
+from assistant.i18n.catalogs import SOURCE_ROOT
+from assistant.i18n.locales import (
+    catalog_locale,
+    display_name,
+    env_preferences,
+    format_date,
+    format_money,
+    format_number,
+    negotiate,
+    normalize,
+    text_direction,
 )
 
 NO_ENV: dict[str, str] = {}
@@ -89,7 +96,7 @@ def test_language_names_in_their_own_script():
 
 
 def test_importing_does_not_load_cldr_formatting():
-    code = ("import sys, assistant.locale_settings as l; l.negotiate('ar', None, {}); "
+    code = ("import sys, assistant.i18n.locales as l; l.negotiate('ar', None, {}); "
             "print(sorted(m for m in sys.modules if m.startswith(('babel.dates', 'babel.numbers'))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=SOURCE_ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textstat
 
-from assistant import readability
-from assistant.readability import Figures, measure, problems_in, reader_texts, thresholds
+from assistant.i18n import readability
+from assistant.i18n.readability import measure, problems_in, reader_texts, thresholds
 
 
 def test_flesch_douma_is_textstats_dutch_formula():

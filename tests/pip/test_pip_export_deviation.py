@@ -1,4 +1,4 @@
-"""`intake export` path (assistant.outcome.export_session) of a stored deviation: md and PDF name the
+"""`intake export` path (assistant.outcome.compute.export_session) of a stored deviation: md and PDF name the
 person, the decided route, the motivation and the consulent's note; no reason for the route not taken."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from assistant.advice import decide, propose
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
-from assistant.outcome import export_session
+from assistant.outcome.compute import export_session
 from assistant.store.sqlite import Store
 
 CASE = Path(__file__).resolve().parents[1] / "cases" / "personas" / "19_amal_afwijking_b1_route.json"

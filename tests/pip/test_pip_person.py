@@ -14,7 +14,7 @@ from assistant.advice import propose
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS, contract_problems
 from assistant.i18n import translator
-from assistant.readability import measure, problems_in
+from assistant.i18n.readability import measure, problems_in
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = load_cases()["19_amal_afwijking_b1_route"]

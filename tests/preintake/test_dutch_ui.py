@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
-from assistant.sessions import fold
+from assistant.app.caseload import fold
 from assistant.store.sqlite import Store
-from assistant.ui.modals import TextPrompt
+from assistant.ui.screens.modals import TextPrompt
 from tests.preintake.helpers import answer_alone, consulent_opens, seed_pre_intake
 from tests.ui.conftest import TODAY
 from tests.ui.driver import press, press_button, screen_text, seed_full_intake, settle_nav

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.engine.session import Intake, SessionError
@@ -121,7 +121,7 @@ def test_replay_save_stores_a_pre_intake(store_path, tmp_path, capsys):
 
 
 def test_the_caseload_shows_the_mode_after_the_handover(store_path):
-    from assistant.sessions import summaries
+    from assistant.app.caseload import summaries
 
     sid = seed_pre_intake(store_path, CODE)
     assert [(s.id, s.mode, s.status) for s in summaries(store_path)] == [(sid, "pre_intake", "ready")]

@@ -25,7 +25,7 @@ import pytest
 
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
-from assistant.ui import preintake_screens as pages
+from assistant.ui.screens import pages
 from tests.ui.test_journey_tmux import (INTAKE, SAMIRA, answer, card, confirm_proposal, intake_cli,
                                         wait_until)
 from tests.ui.test_real_terminal import Tmux

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from assistant.dialog.loader import load_dialog
 from assistant.engine import provenance
 from assistant.engine.session import Intake, SessionError
@@ -170,7 +170,7 @@ def test_helpers_answer_every_pre_intake_question(store_path):
 
 
 def test_export_md_marks_pre_intake_answers_and_duo_json_carries_nothing_extra(store_path, capsys):
-    from assistant.outcome import compute
+    from assistant.outcome.compute import compute
 
     store, it = _handed_over(store_path)
     it.render_dutch("werkwens", DUTCH)

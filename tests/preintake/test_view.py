@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from assistant.engine import resume
 from assistant.i18n import translator
-from assistant.locale_settings import display_name
-from assistant.sessions import summaries
+from assistant.i18n.locales import display_name
+from assistant.app.caseload import summaries
 from assistant.store.sqlite import Store
-from assistant.ui import preintake_screens as pages
+from assistant.ui.screens import pages
 from assistant.ui.preintake import PreIntakeApp
 from tests.preintake.helpers import seed_pre_intake
 from tests.ui.conftest import TODAY
@@ -162,7 +162,7 @@ async def test_the_questions_alone_are_worded_for_someone_alone_and_the_language
 
 async def test_right_to_left_prompts_on_the_language_page_are_aligned_right(ui_store):
     """Arabic and Persian read from the right: their prompt ends at the right edge, the others start left."""
-    from assistant.locale_settings import text_direction
+    from assistant.i18n.locales import text_direction
 
     app = _app(ui_store)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -30,7 +30,7 @@ def fresh_home(tmp_path, monkeypatch):
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "INTAKE_STORE", "INTAKE_CONFIG_DIR",
                 "INTAKE_STORE_PASSPHRASE", "INTAKE_DEBUG"):
         monkeypatch.delenv(var, raising=False)
-    from assistant.audit.identity import consulent_name
+    from assistant.base.identity import consulent_name
 
     consulent_name.cache_clear()
     yield home
@@ -39,11 +39,10 @@ def fresh_home(tmp_path, monkeypatch):
 
 def run_full_intake(store, today, *, decide: bool = True):
     """A complete intake with the distinctive values, a note and (optionally) the decision."""
-    from datetime import date
 
     from assistant.dialog.loader import load_dialog
     from assistant.engine.session import Intake
-    from assistant.outcome import compute
+    from assistant.outcome.compute import compute
     from tests.helpers.answers import sample_input
 
     prefer = {"inburgeringsplichtig": "ja", "doelgroep": "asielstatushouder", "lbt_status": "afgenomen",

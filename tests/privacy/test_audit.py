@@ -7,14 +7,14 @@ import sqlite3
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from assistant.store.sqlite import Store
 from tests.privacy.conftest import SECRETS, run_full_intake
 
 
 @pytest.fixture
 def intake_store(tmp_path, today, monkeypatch):
-    from assistant.audit.identity import consulent_name
+    from assistant.base.identity import consulent_name
 
     monkeypatch.setattr("getpass.getuser", lambda: "m.devries")
     consulent_name.cache_clear()
@@ -39,7 +39,7 @@ def test_every_event_names_a_person_and_the_decision_has_its_time(intake_store):
 
 
 def test_consulent_name_from_settings_wins_over_the_account(tmp_path, monkeypatch):
-    from assistant.audit.identity import consulent_name, person_for
+    from assistant.base.identity import consulent_name, person_for
 
     (tmp_path / "config" / "intake-assistent").mkdir(parents=True)
     (tmp_path / "config" / "intake-assistent" / "settings.toml").write_text('[ui]\nuser = "j.jansen"\n')

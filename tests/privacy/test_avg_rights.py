@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.audit import log
-from assistant.cli import main
+from assistant.store import read_log
+from assistant.store.readlog import audit_path
+from assistant.cli.main import main
 from assistant.store.sqlite import Store
 from tests.privacy.conftest import DISTINCT, MOTIVATION, NOTE, SECRETS, raw_files, run_full_intake
 
@@ -92,9 +93,9 @@ def test_erase_leaves_no_trace_in_any_file_and_one_audit_line(two_intakes, capsy
     assert any(e.data.get("value") == DISTINCT["beroep"] for e in store.events(keep))  # the other intake is whole
     assert store.verify(keep) is None
     store.close()
-    erased = [line for line in log.lines(path, sid) if line["name"] == "erase"]
+    erased = [line for line in read_log(path, sid) if line["name"] == "erase"]
     assert len(erased) == 1
-    audit_text = log.audit_path(path).read_text(encoding="utf-8")
+    audit_text = audit_path(path).read_text(encoding="utf-8")
     assert not [s for s in SECRETS if s in audit_text]
 
 
@@ -104,7 +105,7 @@ def test_erase_is_refused_while_the_session_is_open_elsewhere(two_intakes, tmp_p
     holder.lock(holder.session(sid))
     try:
         env = {**os.environ, "INTAKE_CONFIG_DIR": str(tmp_path / "config" / "intake-assistent")}
-        proc = subprocess.run([sys.executable, "-m", "assistant.cli", "--store", str(path), "erase", sid, "--yes"],
+        proc = subprocess.run([sys.executable, "-m", "assistant.cli.main", "--store", str(path), "erase", sid, "--yes"],
                               capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
     finally:
         holder.close()
@@ -115,7 +116,7 @@ def test_erase_is_refused_while_the_session_is_open_elsewhere(two_intakes, tmp_p
 
 
 def test_retention_erases_only_what_is_past_the_policy(two_intakes, capsys):
-    from assistant.avg.commands import retention
+    from assistant.cli.avg import retention
     from assistant.i18n import translator
 
     path, keep, gone = two_intakes
@@ -133,7 +134,7 @@ def test_retention_erases_only_what_is_past_the_policy(two_intakes, capsys):
     store = Store(path, readonly=True)
     assert [r.id for r in store.sessions()] == [keep]
     store.close()
-    assert [line["name"] for line in log.lines(path, gone)][-1] == "retention"
+    assert [line["name"] for line in read_log(path, gone)][-1] == "retention"
     assert retention(path, False, tr, today=date(2026, 3, 2)) == 0
     assert "Geen intake" in capsys.readouterr().out
 

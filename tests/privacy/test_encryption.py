@@ -9,13 +9,13 @@ import stat
 
 import pytest
 
-from assistant import paths
+from assistant.base import paths
 from assistant.store.sqlite import Store, StoreError
 from tests.privacy.conftest import DISTINCT, NOTE, leaks, run_full_intake
 
 
 def test_fresh_home_needs_no_configuration_and_no_value_is_readable(fresh_home, today, capsys):
-    from assistant.cli import main
+    from assistant.cli.main import main
 
     store_path = paths.default_store()
     assert str(store_path).startswith(str(fresh_home))
@@ -64,7 +64,7 @@ def test_key_file_is_private_and_made_once(fresh_home):
 
 
 def test_a_different_key_is_refused_clearly(fresh_home, today, monkeypatch):
-    from assistant.errors import describe
+    from assistant.base.errors import describe
     from assistant.i18n import translator
     from assistant.store import crypto
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = json.loads((ROOT / "tests/cases/personas/01_amal_onderwijsroute.json").read_text(encoding="utf-8"))
@@ -132,7 +132,7 @@ def test_the_worst_files_end_quickly_in_a_real_process(tmp_path):
     for name in ("deep nesting", "10 MB motivation", "5000 digits"):
         path = tmp_path / "case.json"
         path.write_text(HOSTILE[name][0], encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-m", "assistant.cli", "replay", str(path)],
+        proc = subprocess.run([sys.executable, "-m", "assistant.cli.main", "replay", str(path)],
                               capture_output=True, text=True, cwd=ROOT, timeout=60)
         assert proc.returncode == 1 and "Traceback" not in proc.stderr and "Fout in file" in proc.stderr, name
 

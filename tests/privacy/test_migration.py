@@ -66,7 +66,7 @@ def test_readonly_open_of_an_old_store_migrates_first(tmp_path):
 
 
 def test_old_readable_store_is_made_private_with_a_message(tmp_path, capsys):
-    from assistant.cli import main
+    from assistant.cli.main import main
 
     path = tmp_path / "old.sqlite3"
     make_v1_store(path, SESSIONS, mode=0o644)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.text import clean, visible
+from assistant.base.text import clean, visible
 
 
 @pytest.mark.parametrize("ch", ["\u200b", "\ufeff", "\u2028", "\u2029", "\u2060", "\u202e", "\u2066", "\x1b", "\x07"])
@@ -29,7 +29,7 @@ def test_translator_refuses_any_name_that_is_not_a_shipped_catalog(name):
 def test_the_printable_shortcut_of_clean_changes_nothing_the_full_pass_would_change(multiline):
     """`clean` returns a printable string as it is; over all of Unicode, the full
     character-by-character pass keeps such a string unchanged too."""
-    from assistant.text import _strip
+    from assistant.base.text import _strip
 
     printable = [chr(cp) for cp in range(0x110000) if chr(cp).isprintable()]
     for i in range(0, len(printable), 4096):

@@ -141,7 +141,6 @@ def test_browser_home_then_one_answer_is_stored(served, browser, tmp_path, capsy
 
 def test_page_has_no_third_party_requests(tmp_path):
     """No Google Fonts (or any other host): the page names only its own server."""
-    import urllib.request
 
     served = Served(tmp_path).start()
     try:

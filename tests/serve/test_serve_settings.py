@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.settings import SettingsError, load_settings
+from assistant.base.settings import SettingsError, load_settings
 
 
 def _write(tmp_path, text):
@@ -27,7 +27,7 @@ def test_a_wrong_serve_section_is_refused_with_the_fix(tmp_path, text):
 
 
 def test_header_values_that_are_no_name_are_refused():
-    from assistant.ui.serve import is_loopback, user_from_header
+    from assistant.ui.serve.server import is_loopback, user_from_header
 
     assert user_from_header(" j.jansen ") == "j.jansen"
     for bad in (None, "", "   ", "a\nb", "x" * 121, "\x1b[31m"):
@@ -38,7 +38,7 @@ def test_header_values_that_are_no_name_are_refused():
 
 def test_serve_with_a_broken_settings_file_says_so_and_serves_nothing(tmp_path, monkeypatch, capsys):
     from assistant.i18n import translator
-    from assistant.ui.serve import serve
+    from assistant.ui.serve.server import serve
 
     (tmp_path / "settings.toml").write_text('[serve]\nuser_header = "X Remote"\n', encoding="utf-8")
     monkeypatch.setenv("INTAKE_CONFIG_DIR", str(tmp_path))

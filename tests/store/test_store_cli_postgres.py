@@ -50,7 +50,7 @@ def test_postgres_unreachable_server_is_a_message_without_the_password(tmp_path)
 def test_postgres_error_mid_session_is_the_unreachable_message():
     import psycopg
 
-    from assistant.errors import describe
+    from assistant.base.errors import describe
 
     msg = describe(psycopg.OperationalError("server closed the connection unexpectedly"))
     assert msg.msgid.startswith("De database {path} is niet bereikbaar") and msg.params == {"path": "PostgreSQL"}

@@ -7,8 +7,6 @@ The PostgreSQL server is started by the tests themselves (tests/store/pg_server.
 from __future__ import annotations
 
 import base64
-import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -228,15 +226,15 @@ def test_store_contract_reading_an_empty_location_creates_nothing(location):
 
 
 def test_store_contract_the_read_log_lives_with_the_store(open_at, location):
-    from assistant.audit import log
+    from assistant.store import read_log, record_read
 
     store = open_at()
     row = store.create_session("d", "1", "fp", "joint")
     store.lock(row)  # opening a session to work on it is a logged read
-    log.record(location, "show", row.id)
-    names = [line["name"] for line in log.lines(location, row.id)]
+    record_read(location, "show", row.id)
+    names = [line["name"] for line in read_log(location, row.id)]
     assert names == ["open", "show"]
-    assert log.lines(location, "other") == []
+    assert read_log(location, "other") == []
 
 
 def test_store_contract_an_intake_resumes_through_the_engine(open_at, mini_dialog, today):

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from assistant.dialog.loader import load_dialog
-from assistant.outcome import replay_extras
-from assistant.replay import parse_case, run
+from assistant.outcome.compute import replay_extras
+from assistant.outcome.cases import parse_case, run
 from assistant.training import expect
 from assistant.training.cases import case_files
 from assistant.training.library import load_all

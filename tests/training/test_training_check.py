@@ -43,7 +43,7 @@ def test_a_duplicate_id_is_reported(tmp_path):
 
 
 def test_intake_check_names_a_broken_shipped_case(tmp_path, monkeypatch):
-    from assistant import commands
+    from assistant.cli import commands
     from assistant.training import cases
 
     for p in SHIPPED.glob("*.yaml"):

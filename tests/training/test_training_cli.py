@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from assistant.training.library import load_all
-from assistant.training.store import training_store_path
+from assistant.store.practice import training_store_path
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = load_all()
 
 
 def intake(*args, input_text=None):
-    cmd = [sys.executable, "-m", "assistant.cli", "--lang", "nl", *args]
+    cmd = [sys.executable, "-m", "assistant.cli.main", "--lang", "nl", *args]
     return subprocess.run(cmd, capture_output=True, text=True, input=input_text, cwd=ROOT, timeout=120)
 
 
@@ -81,7 +81,7 @@ def _practice_session(store_path: Path, case_id: str) -> str:
     """A confirmed practice session, stored the way the replay runs a case (mode training)."""
     from assistant.dialog.loader import load_dialog
     from assistant.engine.session import Intake
-    from assistant.outcome import compute
+    from assistant.outcome.compute import compute
     from assistant.store.sqlite import Store
 
     case = CASES[case_id]
@@ -108,7 +108,7 @@ def practice(tmp_path):
 
 
 def test_a_practice_session_is_in_no_real_list(practice):
-    from assistant.sessions import summaries
+    from assistant.app.caseload import summaries
 
     real, training, sid = practice
     assert summaries(real) == [] and summaries(training) == []
@@ -118,7 +118,7 @@ def test_a_practice_session_is_in_no_real_list(practice):
 
 
 def test_a_practice_session_that_ended_up_in_the_real_store_is_still_hidden(tmp_path):
-    from assistant.sessions import summaries
+    from assistant.app.caseload import summaries
 
     real = tmp_path / "sessions.sqlite3"
     _practice_session(real, "kinderen_vve")
@@ -134,7 +134,7 @@ def test_a_practice_session_is_refused_by_the_duo_export(practice):
 
 def test_a_practice_session_refuses_a_real_lbt_result(practice, tmp_path):
     _, training, sid = practice
-    from assistant.sessions import open_readonly
+    from assistant.app.caseload import open_readonly
 
     result = tmp_path / "resultaat.json"
     result.write_text(json.dumps({"resultaat": "B1-route niet haalbaar", "behaaldeScore": "48,50",

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from assistant import plain
+from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.training.library import load_all
-from assistant.training.practice import practise, speech_for
-from assistant.training.store import scores
+from assistant.app.practice import practise, speech_for
+from assistant.store.practice import scores
 
 CASES = load_all()
 

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.i18n import translator
-from assistant.replay import CaseInvalid
+from assistant.outcome.cases import CaseInvalid
 from assistant.training.library import load_all
 from assistant.training.feedback import lines
 from assistant.training.scoring import score

@@ -17,7 +17,7 @@ def deterministic(monkeypatch):
     counter = itertools.count(1)
     monkeypatch.setattr("assistant.store.sqlite.uuid.uuid4", lambda: uuid.UUID(int=next(counter) << 88))
     monkeypatch.setattr("assistant.store.sqlite.now_iso", lambda: "2026-03-02T10:00:00.000+00:00")
-    monkeypatch.setattr("assistant.sessions.date", _FixedDate)
+    monkeypatch.setattr("assistant.app.caseload.date", _FixedDate)
 
 
 class _FixedDate(date):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.ui.inputs import AnswerInput
+from assistant.ui.widgets.inputs import AnswerInput
 
 TYPED = {"date": "12-03-1990", "number": "10", "list": "3, 7", "text": "Bakker"}
 PREFER = {"geboortedatum": "12-03-1990", "datum_kennisgeving": "05-01-2026", "datum_inschrijving_brp": "12-01-2026",

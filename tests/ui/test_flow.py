@@ -2,7 +2,7 @@
 
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
-from assistant.sessions import open_readonly
+from assistant.app.caseload import open_readonly
 from assistant.store.sqlite import Store
 from tests.ui.driver import screen_text, answer_current, press, press_button, settle_nav, start_new_until
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from assistant.locale_settings import format_date
+from assistant.i18n.locales import format_date
 from tests.ui.driver import screen_text, seed_full_intake
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.settings import SettingsError, load_settings
+from assistant.base.settings import SettingsError, load_settings
 from assistant.ui.keymap import CHAT_KEYS, HOME_KEYS, PRACTICE_KEYS
 from tests.ui.driver import answer_current, press, settle_nav
 
@@ -26,7 +26,7 @@ def test_binding_ids_are_unique_per_screen():
 
 
 async def test_a_remapped_key_works_and_the_help_screen_lists_every_id(make_app):
-    from assistant.settings import Settings
+    from assistant.base.settings import Settings
 
     app = make_app(settings=Settings(keys={"review": "f5"}))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -3,9 +3,9 @@
 import pytest
 
 from assistant.dialog.loader import load_file
-from assistant.sessions import open_readonly
+from assistant.app.caseload import open_readonly
 from tests.conftest import FIXTURES
-from tests.ui.driver import answer_current, press, settle_nav, start_new_until
+from tests.ui.driver import answer_current, settle_nav, start_new_until
 
 HOSTILE = [
     ("[/", "[/"),

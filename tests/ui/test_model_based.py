@@ -10,7 +10,7 @@ who does not always press what the screen expects.
 After every step `check` asserts: the app still runs without an exception; the
 screen offers a way on; what the screen says about the session (counter,
 question, topic statuses, review rows, caseload row) equals what the store
-holds, read through a separate connection (`assistant.sessions.fold`).
+holds, read through a separate connection (`assistant.app.caseload.fold`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from textual.widgets import Button, DataTable, Input, OptionList, SelectionList
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.sessions import fold
+from assistant.app.caseload import fold
 from assistant.store.sqlite import Store
 from tests.helpers.answers import sample_input
 
@@ -297,7 +297,7 @@ class Runner:
                 expected = tuple(replace(t, status=progress.status_of(
                     [q.id for q in self.dialog.topic(t.id).questions if q.id in view["counted"]],
                     view["answers"], view["skipped"])) for t in expected)
-            from assistant.ui.topics import STATUS_WORDS
+            from assistant.ui.widgets.topics import STATUS_WORDS
 
             options = panel.first().options
             for option, status in zip(options, expected):
@@ -306,7 +306,7 @@ class Runner:
                             lambda: f"topic {status.id}: panel says {str(option.prompt)!r}, store says {status.status}")
 
     def _check_review(self, screen, view) -> None:
-        from assistant.ui.render import answer_text
+        from assistant.ui.widgets.render import answer_text
 
         tr = self._tr()
         header = str(screen.query("Static").first().render())

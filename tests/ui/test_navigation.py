@@ -6,7 +6,7 @@ the store, not widget internals.
 """
 
 from assistant.dialog.loader import load_file
-from assistant.sessions import open_readonly
+from assistant.app.caseload import open_readonly
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, press, press_button, screen_text, start_new_until
 

@@ -8,7 +8,7 @@ import stat
 import pytest
 from rich.console import Console
 
-from assistant import paths
+from assistant.base import paths
 from tests.ui.driver import answer_current, start_new_until
 
 VALUES = {"land_herkomst": "Qwertyvanuatu", "beroep": "Zwaluwstaartmaker"}
@@ -22,7 +22,7 @@ def _rendered(app) -> str:
 
 
 async def _crash_after_answers(app, monkeypatch, seen: dict):
-    from assistant.ui.chat import ChatScreen
+    from assistant.ui.screens.chat import ChatScreen
 
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "bezigheden_nu", VALUES)  # right after beroep, as werk_nu was

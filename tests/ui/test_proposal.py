@@ -1,7 +1,7 @@
 """The proposal screen: a typed deviation is never dropped by 'Akkoord' (issue 10
 item 4); its fields have labels and the chat's date format; F2 and a key footer."""
 
-from assistant.sessions import open_readonly
+from assistant.app.caseload import open_readonly
 from tests.ui.driver import press, press_button, screen_text, seed_full_intake
 
 
@@ -63,7 +63,7 @@ async def test_tabbing_through_the_proposed_date_keeps_it(make_app, ui_store):
 
 
 async def test_a_z_route_shows_its_learning_goal_instead_of_a_niveau(make_app, ui_store):
-    from assistant.ui.proposal import ProposalScreen
+    from assistant.ui.screens.proposal import ProposalScreen
 
     class Z:
         def to_json(self, tr):

@@ -7,13 +7,13 @@ import re
 from datetime import date
 
 from assistant.i18n import translator
-from assistant.sessions import summaries
+from assistant.app.caseload import summaries
 from assistant.store.sqlite import Store
-from assistant.text import clean
+from assistant.base.text import clean
 from assistant.training.library import load_case
-from assistant.training.practice import speech_for
-from assistant.training.store import scores, training_store_path
-from assistant.ui.practice_screens import SpeechPanel
+from assistant.app.practice import speech_for
+from assistant.store.practice import scores, training_store_path
+from assistant.ui.screens.practice import SpeechPanel
 from tests.ui.driver import answer_current, press, press_button, screen_text, settle_nav
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -1,0 +1,183 @@
+"""Read-only views of stored sessions for the caseload (home screen, `intake list`).
+
+These fold each session's events without locking it, so a consulent can see
+the whole caseload while one intake is open elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.i18n import Msg, _
+from assistant.store import open_store, store_exists
+from assistant.store.errors import StoreError
+
+if TYPE_CHECKING:  # the engine is imported only when there is a session to fold (start-up time)
+    from assistant.engine import state as ev
+    from assistant.store.contract import SessionStore
+
+STATUS_MESSAGES = {
+    "in_progress": _("bezig"),
+    "paused": _("gepauzeerd"),
+    "awaiting_lbt": _("wacht op leerbaarheidstoets"),
+    "proposal": _("voorstel klaar"),
+    "confirmed": _("bevestigd"),
+    "dialog_changed": _("andere versie vragenlijst"),
+    "damaged": _("beschadigd (intake verify)"),
+    "ready": _("klaar voor het gesprek"),
+    "no_consent": _("geen toestemming"),
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    created_at: str
+    updated_at: str | None
+    status: str
+    answered: int
+    total: int
+    mode: str
+    deadline: str | None           # the deadline that matters most, ISO date
+    deadline_kind: str | None
+
+    @property
+    def status_msg(self) -> Msg:
+        return STATUS_MESSAGES[self.status]
+
+
+def fold(store: SessionStore, sid: str, dialog=None) -> ev.SessionState:
+    """The session's state as the live session had it (positions included when the dialog matches)."""
+    from assistant.engine import state as ev
+    from assistant.engine.fold import fold_event
+    from assistant.engine.tracker import Tracker
+
+    state = ev.SessionState()
+    view = Tracker(dialog, state) if dialog is not None else None
+    events = store.events(sid)
+    if dialog is not None:  # an earlier version's retired answers, as the dialog says to read them
+        from assistant.dialog.retired import upgrade_events
+
+        events = upgrade_events(dialog, events)
+    for event in events:
+        if dialog is not None:
+            fold_event(dialog, state, event, view)
+        else:
+            ev.apply(state, event)
+    return state
+
+
+def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
+    if not store_exists(store_path):
+        return []
+    store = open_store(store_path, readonly=True)
+    try:
+        rows = store.sessions()
+        if not rows:  # an empty caseload needs neither the dialog nor the engine (start-up time)
+            return []
+        from assistant.dialog.loader import load_dialog
+        from assistant.engine import progress
+
+        dialog = load_dialog()
+        out = []
+        for row in rows:
+            if row.mode == "training":  # practice is never in the caseload, nor in its deadlines
+                continue
+            same = dialog.opens(row.fingerprint)
+            try:
+                state = fold(store, row.id, dialog if same else None)
+            except (StoreError, KeyError, TypeError, ValueError):  # one damaged session hides no other
+                out.append(Summary(row.id, row.created_at, None, "damaged", 0, 0, row.mode, None, None))
+                continue
+            if not same:
+                out.append(Summary(row.id, row.created_at, state.last_event_at, "dialog_changed",
+                                   0, 0, row.mode, None, None))
+                continue
+            record = progress.effective(dialog, state.answers)
+            relevant = progress.relevant(dialog, record)
+            done = sum(1 for q in relevant if q.id in record or q.id in state.skipped)
+            deadline, kind = _deadline(record, state, today or date.today())
+            out.append(Summary(row.id, row.created_at, state.last_event_at,  # the mode now: a hand-over makes it joint
+                               _status(state), done, len(relevant), state.mode, deadline, kind))
+        return out
+    finally:
+        store.close()
+
+
+def _status(state: ev.SessionState) -> str:
+    if state.mode == "pre_intake":  # the inburgeraar alone: done when no question is left for them
+        if state.consent is False:
+            return "no_consent"
+        if state.position == "review":
+            return "ready"
+    if state.position in ("awaiting_lbt", "proposal", "confirmed"):
+        return state.position
+    return "paused" if state.paused else "in_progress"
+
+
+def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | None, str | None]:
+    """The most urgent deadline, from the advice module's deadline rules."""
+    try:
+        from assistant.advice import termijnen
+    except ImportError:
+        return None, None
+    dagtekening = ((state.decision or {}).get("besluit") or {}).get("dagtekening_pip")
+    t = termijnen(record, today=today,
+                  dagtekening_pip=date.fromisoformat(dagtekening) if dagtekening else None)
+    urgent = t.most_urgent()
+    return (urgent.date.isoformat(), urgent.id) if urgent else (None, None)
+
+
+def provenance(view: dict, state) -> dict:
+    """`intake show ID --json` (shared/design/intake-record.md, Additions): who gave each
+    answer, and whether an answer given alone was confirmed by the consulent. An answer from a
+    pre-intake also has `origin` (alone_open, alone_confirmed, corrected); a free-text answer
+    with the consulent's Dutch rendering has `dutch`."""
+    from assistant.engine.provenance import origin
+
+    answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
+               for qid, value in view["answers"].items()}
+    for qid, entry in answers.items():  # only where the pre-intake had a part, or a rendering exists
+        kind = origin(state, qid)
+        if kind is not None:
+            entry["origin"] = kind
+        if qid in state.dutch:
+            entry["dutch"] = state.dutch[qid]
+    return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
+            "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
+
+
+def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
+    """A session as JSON for `intake show`: answers, skips, notes and the event log.
+
+    The read is logged (who, when, which session, why: `assistant.store.readlog`).
+    """
+    from assistant.store import record_read
+
+    from assistant.dialog.loader import load_dialog
+    from assistant.engine import progress
+
+    if not store_exists(store_path):  # nothing stored yet: then this session does not exist either
+        raise StoreError("no_session", session=sid)
+    dialog = load_dialog()
+    store = open_store(store_path, readonly=True)
+    try:
+        row = store.session(sid)
+        state = fold(store, sid, dialog if dialog.opens(row.fingerprint) else None)
+        events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "person": e.person, "kind": e.kind,
+                   "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
+    finally:
+        store.close()
+    record_read(store_path, action, sid)
+    record = progress.effective(dialog, state.answers) if dialog.opens(row.fingerprint) else state.answers
+    view = {
+        "id": row.id, "session_id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
+        "mode": state.mode, "created_at": row.created_at, "status": _status(state),
+        "position": state.position, "second_locale": state.second_locale,
+        "answers": record, "skipped": state.skipped, "notes": state.notes,
+        "decision": state.decision, "events": events,
+    }
+    return (view, state) if with_state else view

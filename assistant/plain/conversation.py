@@ -1,0 +1,192 @@
+"""A plain line-by-line intake in any terminal, on the same engine as the chat.
+
+Used with ``intake --plain`` (screen readers, very small terminals, a pipe)
+and as the fallback when the full-screen chat cannot start. Commands are typed
+as answers: ``?`` help, ``<`` back, ``!`` skip (with a reason), ``=`` review,
+``q`` pause and leave. Every answer is stored before the next question shows.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from assistant.dialog.loader import load_dialog
+from assistant.engine import progress
+from assistant.engine.session import Intake, SessionError
+from assistant.engine.step import QUESTION, Step
+from assistant.i18n import _, translator
+from assistant.store import open_store, store_exists
+from assistant.store.contract import SessionStore
+from assistant.base.text import clean
+
+COMMANDS = _("Typ ? voor uitleg. Typ < om terug te gaan. Typ ! om over te slaan. "
+             "Typ = voor het overzicht. Typ q om te stoppen.")
+
+
+def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,
+        out=sys.stdout, speech: Callable[[str], str | None] | None = None) -> int:
+    """`speech` (training mode) gives what the practice person says to a question id."""
+    store = open_store(store_path)
+    try:
+        intake = _choose(store, tr, mode, input_fn, out)
+        if intake is None:
+            return 0
+        try:
+            return _converse(intake, tr, input_fn, out, speech)
+        finally:
+            intake.close()
+    finally:
+        store.close()
+
+
+def _choose(store: SessionStore, tr, mode: str, input_fn, out) -> Intake | None:
+    from assistant.app.caseload import summaries
+
+    dialog = load_dialog()
+    if mode == "pre_intake":  # the inburgeraar alone never sees the caseload (issue 12)
+        return Intake.start(store, dialog, mode=mode, actor="inburgeraar")
+    where = getattr(store, "url", store.path)  # a PostgreSQL store's path is only its name in messages
+    open_ones = [s for s in summaries(where) if s.status != "confirmed"] if store_exists(where) else []
+    if open_ones:
+        print(tr(_("Open intakes:")), file=out)
+        for i, s in enumerate(open_ones, 1):
+            print(f"  {i}. {s.id}  {tr(s.status_msg)}  {s.answered}/{s.total}", file=out)
+        choice = input_fn(tr(_("Typ een nummer om verder te gaan, of Enter voor een nieuwe intake: "))).strip()
+        if choice.isascii() and choice.isdigit() and 1 <= int(choice) <= len(open_ones):
+            return Intake.open(store, open_ones[int(choice) - 1].id, dialog)
+    return Intake.start(store, dialog, mode=mode)
+
+
+def _converse(intake: Intake, tr, input_fn, out, speech=None) -> int:
+    print(tr(COMMANDS), file=out)
+    step = intake.step()
+    while True:
+        if step.error is not None:
+            print("! " + tr(step.error), file=out)
+        if step.kind != QUESTION:
+            step = _at_phase(intake, step, tr, input_fn, out)
+            if step is None:
+                return 0
+            continue
+        _show_question(step, tr, out, intake.mode)
+        said = speech(step.question.id) if speech is not None else None
+        if said:
+            print("  " + tr(_("De persoon zegt: \u201c{words}\u201d", words=clean(said))), file=out)
+        try:
+            raw = input_fn("> ")
+        except EOFError:
+            intake.pause()
+            print(tr(_("Gepauzeerd. Alles is bewaard.")), file=out)
+            return 0
+        step = _handle(intake, step, raw, tr, input_fn, out)
+        if step is None:
+            return 0
+
+
+def _handle(intake: Intake, step: Step, raw: str, tr, input_fn, out) -> Step | None:
+    command = raw.strip()
+    q = step.question.in_mode(intake.mode)
+    if command == "q":
+        intake.pause()
+        print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
+        return None
+    if command == "?":
+        print(tr(q.msg("help")) if q.help else tr(_("Voor deze vraag is geen uitleg.")), file=out)
+        return step
+    if command == "<":
+        return intake.go_back()
+    if command == "=":
+        return intake.review()
+    if command.startswith("!"):
+        reason = command[1:].strip() or (input_fn(tr(_("Waarom slaat u deze vraag over? "))) if q.mandatory else "")
+        return intake.skip(reason)
+    if not command and not q.mandatory and q.type != "info":
+        return intake.skip("")
+    return intake.answer(raw)
+
+
+def _show_question(step: Step, tr, out, mode: str) -> None:
+    q = step.question.in_mode(mode)
+    second = translator(step.second_locale) if step.second_locale else None
+    marks = []
+    if q.who == "consulent":
+        marks.append(tr(_("vraag voor de consulent")))
+    if q.sensitive:
+        marks.append(tr(_("gevoelig")))
+    head = f"[{step.answered + 1}/{step.total}] " + (f"({', '.join(marks)}) " if marks else "")
+    print("", file=out)
+    print(head + clean(tr(q.msg("text"))), file=out)
+    if second is not None:
+        print("    " + clean(second(q.msg("text"))), file=out)
+    for i, c in enumerate(q.choices, 1):
+        label = clean(tr(q.choice_msg(c.id)))
+        if second is not None:
+            label += " / " + clean(second(q.choice_msg(c.id)))
+        print(f"  {i}. {label}", file=out)
+    hint = _HINTS.get(q.type)
+    if hint is not None:
+        print("  " + tr(hint), file=out)
+    if step.value is not None:
+        print("  " + tr(_("Nu: {value}", value=clean(str(step.value)))), file=out)
+
+
+_HINTS = {
+    "date": _("Typ de datum zo: 31-12-1990."),
+    "yesno": _("Typ ja of nee."),
+    "multichoice": _("Typ de nummers met een komma ertussen, bijvoorbeeld 1, 3."),
+    "list": _("Typ de getallen met een komma ertussen, bijvoorbeeld 3, 7."),
+    "info": _("Druk op Enter als u dit gelezen heeft."),
+}
+
+
+def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
+    print("", file=out)
+    if step.kind == "review":
+        print(tr(_("Overzicht: {done} van {total} vragen klaar.", done=step.answered, total=step.total)), file=out)
+        _show_topics(step, tr, out)
+        if step.missing:
+            print(tr(_("Deze verplichte vragen zijn nog open:")), file=out)
+            for qid in step.missing:
+                print("    • " + clean(tr(intake.dialog.question(qid).msg("text"))), file=out)
+        prompt = _("Enter: verder. Of typ het nummer van een onderwerp om het te openen. q: stoppen. ")
+    else:
+        print(tr(_STATUS_TEXT[step.kind]), file=out)
+        _show_topics(step, tr, out)
+        prompt = _("Typ het nummer van een onderwerp om iets te veranderen, of q om te stoppen. ")
+    try:
+        raw = input_fn(tr(prompt)).strip()
+    except EOFError:
+        raw = "q"
+    if raw == "q":
+        intake.pause()
+        return None
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= len(step.topics):
+        try:
+            return intake.jump(step.topics[int(raw) - 1].id)
+        except SessionError as exc:
+            print("! " + tr(exc.msg), file=out)
+            return step
+    if step.kind == "review":
+        return intake.submit()
+    return None
+
+
+# The same words as the chat's topic panel (assistant/ui/topics.py), which this
+# module may not import: the plain mode runs where Textual cannot.
+STATUS_WORDS = {progress.DONE: _("klaar"), progress.OPEN: _("open"), progress.SKIPPED: _("overgeslagen"),
+                progress.WAITING: _("wacht"), progress.NOT_APPLICABLE: _("niet nodig")}
+
+
+def _show_topics(step: Step, tr, out) -> None:
+    """Every topic with its number (what the prompt asks to type) and its status in words."""
+    for i, t in enumerate(step.topics, 1):
+        print(f"  {i}. {clean(tr(t.title))}: {tr(STATUS_WORDS[t.status])}", file=out)
+
+
+_STATUS_TEXT = {
+    "awaiting_lbt": _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
+    "proposal": _("Alle vragen zijn klaar. De consulent kan nu het voorstel voor het PIP bekijken."),
+    "confirmed": _("Het PIP is bevestigd door de consulent."),
+}
