@@ -6,7 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assistant.advice import decide, propose
+from assistant.advice.decision import decide
+from assistant.advice.proposal import propose
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
 from assistant.store.sqlite import Store

@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from assistant.dialog.loader import load_dialog
-from assistant.duo import validate_pip_body
+from assistant.duo.pip_export import validate_pip_body
 from assistant.engine.session import Intake
 from assistant.i18n import translator
 from assistant.outcome.compute import DecisionInvalid, compute

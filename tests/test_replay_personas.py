@@ -5,7 +5,7 @@ import json
 import pytest
 
 from assistant.dialog.loader import load_dialog
-from assistant.duo import validate_pip_body
+from assistant.duo.pip_export import validate_pip_body
 from assistant.outcome.compute import replay_extras
 from assistant.outcome.cases import CaseInvalid, parse_case, run
 from tests.advice.persona_runner import PERSONAS, subset_mismatches

@@ -121,7 +121,7 @@ def _status(state: ev.SessionState) -> str:
 def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | None, str | None]:
     """The most urgent deadline, from the advice module's deadline rules."""
     try:
-        from assistant.advice import termijnen
+        from assistant.advice.deadlines import termijnen
     except ImportError:
         return None, None
     dagtekening = ((state.decision or {}).get("besluit") or {}).get("dagtekening_pip")

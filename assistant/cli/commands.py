@@ -218,7 +218,7 @@ def import_lbt(store_path: Path, sid: str, file: Path, tr) -> int:
     import json
 
     from assistant.dialog.loader import load_dialog
-    from assistant.duo import LbtImportError, import_lbt_result
+    from assistant.duo.lbt_import import LbtImportError, import_lbt_result
     from assistant.engine.parse import Invalid, check_value
     from assistant.engine.session import Intake
     from assistant.store import open_store

@@ -15,17 +15,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import Any, Mapping, Protocol, Sequence
 
 from assistant.dialog.conditions import references
 
-if TYPE_CHECKING:
-    from assistant.dialog.model import Dialog, Question
+
+class _Question(Protocol):
+    """What the index reads of a question (`assistant.dialog.model.Question`)."""
+
+    id: str
+    when: Any
+
+
+class _Topic(Protocol):
+    id: str
+    when: Any
+    waiting_when: Any
+    questions: Sequence[Any]
+
+
+class _Dialog(Protocol):
+    """What the index reads of a dialog: the model imports this module, never the reverse."""
+
+    questions: tuple[Any, ...]
+    topics: Sequence[_Topic]
 
 
 @dataclass(frozen=True)
 class DependencyIndex:
-    questions: tuple["Question", ...]                 # in dialog order
+    questions: tuple[Any, ...]                        # the Questions, in dialog order
     order: Mapping[str, int]                          # question id -> position
     topic_of: tuple[int, ...]                         # position -> topic index
     topic_span: tuple[tuple[int, int], ...]           # topic index -> [first, end) positions
@@ -42,7 +60,7 @@ def _reads(cond) -> set[str]:
     return {qid for _op, qid, _expected in references(cond)}
 
 
-def build_index(dialog: "Dialog") -> DependencyIndex:
+def build_index(dialog: _Dialog) -> DependencyIndex:
     questions = dialog.questions
     order = {q.id: i for i, q in enumerate(questions)}
     topic_of: list[int] = []

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
+from assistant.dialog.dependencies import DependencyIndex, build_index
 from assistant.i18n import Msg
 
 if TYPE_CHECKING:
-    from assistant.dialog.dependencies import DependencyIndex
     from assistant.dialog.retired import Retired
 
 ANSWER_TYPES = ("text", "number", "date", "yesno", "choice", "multichoice", "list", "info")
@@ -148,12 +148,10 @@ class Dialog:
                 return t
         raise KeyError(tid)
 
-    def deps(self) -> "DependencyIndex":
+    def deps(self) -> DependencyIndex:
         """Which conditions read which answers (built at load time, then frozen)."""
         cached = self.__dict__.get("_deps")
         if cached is None:
-            from assistant.dialog.dependencies import build_index
-
             cached = build_index(self)
             object.__setattr__(self, "_deps", cached)
         return cached

@@ -1,11 +1,5 @@
-"""DUO messages: the PIP export and the leerbaarheidstoets import, checked against DUO's own schemas.
+"""DUO messages, checked against DUO's own schemas: `pip_export` (the PIP), `lbt_import` (the toets result).
 
 Schemas are copies kept in `assistant/duo/schemas/` (source:
-duonl/gemeente-m2m-inburgering, commit f4973d4, via shared/duo/).
+duonl/gemeente-m2m-inburgering, commit f4973d4), read by `schema`.
 """
-
-from assistant.duo.lbt_import import LbtImportError, import_lbt_result, import_lbt_results
-from assistant.duo.pip_export import pip_body, pip_body_problems, pip_request_body, validate_pip_body
-
-__all__ = ["LbtImportError", "import_lbt_result", "import_lbt_results", "pip_body",
-           "pip_body_problems", "pip_request_body", "validate_pip_body"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from assistant.i18n import catalogs
+import assistant.i18n.catalogs as catalogs
 from assistant.i18n.codes import TARGET_LOCALES
 from assistant.base.text import clean
 

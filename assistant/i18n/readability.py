@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from assistant.i18n import catalogs
+import assistant.i18n.catalogs as catalogs
 from assistant.base import paths
 from assistant.i18n.checks import Problem
 from assistant.i18n.extract import iter_dialog_texts, iter_law_texts

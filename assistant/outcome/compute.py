@@ -38,8 +38,10 @@ def policy_values() -> dict:
 
 
 def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
-    from assistant.advice import DecisionRefused, decide, propose, termijnen
-    from assistant.duo import pip_body, validate_pip_body
+    from assistant.advice.decision import DecisionRefused, decide
+    from assistant.advice.proposal import propose
+    from assistant.advice.deadlines import termijnen
+    from assistant.duo.pip_export import pip_body, validate_pip_body
 
     policy = policy_values()
     proposal = propose(record, today=today, policy=policy)
@@ -120,7 +122,9 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
             return outcome.pip_body
         return write_text_private(output, json.dumps(outcome.pip_body, ensure_ascii=False, indent=2) + "\n")
     from assistant.engine import progress
-    from assistant.pip import build_document, render_markdown, render_pdf
+    from assistant.pip.build import build_document
+    from assistant.pip.markdown import render_markdown
+    from assistant.pip.pdf import render_pdf
 
     dialog = load_dialog()
     open_qs = [dialog.question(q).msg("label") for q in

@@ -12,11 +12,11 @@ before and after.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+import sqlite3
+from contextlib import AbstractContextManager
+from typing import Callable
 
-if TYPE_CHECKING:
-    from assistant.store.crypto import Keys
-    from assistant.store.sqlite import Store
+from assistant.store.crypto import Keys
 
 _COLUMNS = (
     "ALTER TABLE sessions ADD COLUMN wrapped_key BLOB",
@@ -34,9 +34,9 @@ class Damaged(Exception):
         self.session, self.seq = session, seq
 
 
-def migrate_v1(store: "Store", keys: "Keys") -> None:
-    db = store._db
-    with store._tx():
+def migrate_v1(db: sqlite3.Connection, transaction: Callable[[], AbstractContextManager[None]], keys: Keys) -> None:
+    """Migrate in one `transaction`; the caller compacts the file afterwards."""
+    with transaction():
         (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if version != "1":  # another process migrated it meanwhile
             return
@@ -59,4 +59,3 @@ def migrate_v1(store: "Store", keys: "Keys") -> None:
                            (sealed, person, head, sid, seq))
             db.execute("UPDATE sessions SET head = ? WHERE id = ?", (head, sid))
         db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
-    store.compact()

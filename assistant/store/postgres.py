@@ -27,8 +27,9 @@ from typing import Callable, Iterator
 
 import psycopg
 
-from assistant.store import crypto, sealed
-from assistant.store import readlog
+import assistant.store.crypto as crypto
+import assistant.store.sealed as sealed
+import assistant.store.readlog as readlog
 from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError
 from assistant.store.location import describe_url

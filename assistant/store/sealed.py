@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.store import crypto
+import assistant.store.crypto as crypto
 from assistant.store.errors import StoreError
 
 

@@ -28,7 +28,8 @@ import uuid
 from pathlib import Path
 from typing import Callable, Iterator
 
-from assistant.store import crypto, sealed
+import assistant.store.crypto as crypto
+import assistant.store.sealed as sealed
 from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError
 from assistant.store.upkeep import Upkeep
@@ -153,7 +154,8 @@ class Store(Upkeep):
             from assistant.store.migrate import Damaged, migrate_v1
 
             try:
-                migrate_v1(self, keys)
+                migrate_v1(self._db, self._tx, keys)
+                self.compact()
             except Damaged as exc:
                 raise StoreError("damaged", session=exc.session, seq=exc.seq) from None
         return keys

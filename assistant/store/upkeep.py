@@ -7,7 +7,7 @@ the store's core (schema, keys, append, read, locks) stays small. Used by
 
 from __future__ import annotations
 
-from assistant.store import readlog
+import assistant.store.readlog as readlog
 from assistant.store.errors import StoreError
 
 

@@ -141,6 +141,16 @@ class IntakeApp(App):
         await self.nav.pop_to(self.home_screen)
         self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
 
+    def on_case_chosen(self, message) -> None:
+        from assistant.ui.practice import show_story
+
+        show_story(self, message.case)
+
+    def on_practice_started(self, message) -> None:
+        from assistant.ui.practice import begin
+
+        begin(self, message.case)
+
     def end_practice(self) -> None:
         """Close the training store of a practice (its session is closed already)."""
         if self.practice is not None:

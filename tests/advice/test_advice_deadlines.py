@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.advice import termijnen
+from assistant.advice.deadlines import termijnen
 from assistant.advice.deadlines import add_months
 from assistant.i18n import translator
 

@@ -6,7 +6,8 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from assistant.advice import DecisionRefused, decide, propose
+from assistant.advice.decision import DecisionRefused, decide
+from assistant.advice.proposal import propose
 from assistant.i18n import translator
 
 TODAY = date(2026, 3, 2)

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 from persona_runner import load_cases
 
-from assistant.advice import decide, lawdata, propose
+from assistant.advice.decision import decide
+from assistant.advice import lawdata
+from assistant.advice.proposal import propose
 from assistant.i18n import translator
 
 TODAY = date(2026, 3, 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.duo import validate_pip_body
+from assistant.duo.pip_export import validate_pip_body
 from persona_runner import load_cases, run, subset_mismatches
 
 CASES = load_cases()

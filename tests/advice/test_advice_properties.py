@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from assistant.advice import DecisionRefused, decide, propose, termijnen
+from assistant.advice.decision import DecisionRefused, decide
+from assistant.advice.proposal import propose
+from assistant.advice.deadlines import termijnen
 from assistant.advice.record import CHOICES
-from assistant.duo import pip_body, validate_pip_body
+from assistant.duo.pip_export import pip_body, validate_pip_body
 from assistant.i18n import translator
 
 TODAY = date(2026, 3, 2)

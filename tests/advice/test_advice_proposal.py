@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from assistant.advice import RecordError, propose
+from assistant.advice.record import RecordError
+from assistant.advice.proposal import propose
 from assistant.i18n import Translator, translator
 
 TODAY = date(2026, 3, 2)

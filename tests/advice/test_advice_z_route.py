@@ -6,9 +6,11 @@ from datetime import date
 
 from persona_runner import load_cases, run
 
-from assistant.advice import decide, lawdata, propose, rules
+from assistant.advice.decision import decide
+from assistant.advice import lawdata, rules
+from assistant.advice.proposal import propose
 from assistant.advice.decision import DecisionRefused
-from assistant.duo import pip_body, validate_pip_body
+from assistant.duo.pip_export import pip_body, validate_pip_body
 from assistant.i18n import translator
 
 TODAY = date(2026, 3, 2)

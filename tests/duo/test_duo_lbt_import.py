@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from assistant.advice import propose
-from assistant.duo import LbtImportError, import_lbt_result, import_lbt_results
+from assistant.advice.proposal import propose
+from assistant.duo.lbt_import import LbtImportError, import_lbt_result, import_lbt_results
 from assistant.duo.lbt_import import datum_afname
 from assistant.i18n import translator
 

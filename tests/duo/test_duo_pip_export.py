@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from assistant.advice import decide, propose
-from assistant.duo import pip_body, pip_request_body, validate_pip_body
+from assistant.advice.decision import decide
+from assistant.advice.proposal import propose
+from assistant.duo.pip_export import pip_body, pip_request_body, validate_pip_body
 
 TODAY = date(2026, 3, 2)
 REC = {

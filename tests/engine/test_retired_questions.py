@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.advice import decide, propose
+from assistant.advice.decision import decide
+from assistant.advice.proposal import propose
 from assistant.base import yaml_lines
 from assistant.dialog.loader import load_dialog, load_file
 from assistant.dialog.retired import upgrade_events

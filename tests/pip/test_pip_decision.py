@@ -10,7 +10,8 @@ import pytest
 from pip_fixtures import make_document
 
 from assistant.i18n import Msg
-from assistant.pip import build_document, render_markdown
+from assistant.pip.build import build_document
+from assistant.pip.markdown import render_markdown
 from assistant.pip.html import render_html
 from assistant.pip.model import UserText
 
@@ -93,7 +94,7 @@ def test_goals_unfinished_study_and_notes_have_their_own_sections():
     assert "Farmacie aan de universiteit" in text and "Studeren en een bijbaan" in text
     assert "Hogeschool of universiteit: 1 jaar gedaan, geen diploma." in text and "Leren op school" in text
     from persona_runner import load_cases, run
-    from assistant.advice import termijnen
+    from assistant.advice.deadlines import termijnen
     case = load_cases()[DEVIATION]
     out = run(case)
     t = termijnen(case["answers"], today=out["_proposal"].facts.today, dagtekening_pip=out["_decision"].dagtekening_pip)

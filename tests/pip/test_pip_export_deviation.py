@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.advice import decide, propose
+from assistant.advice.decision import decide
+from assistant.advice.proposal import propose
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
 from assistant.outcome.compute import export_session

@@ -6,7 +6,7 @@ import re
 
 from pip_fixtures import make_document
 
-from assistant.pip import render_markdown
+from assistant.pip.markdown import render_markdown
 from assistant.pip.markdown import escape
 
 EVIL = "<script>alert(1)</script> **vet** [klik](javascript:alert(1)) | kolom \x1b[31m `code`"

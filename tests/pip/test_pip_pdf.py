@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 from pip_fixtures import QUOTES, make_document
 
-from assistant.pip import render_pdf
+from assistant.pip.pdf import render_pdf
 from assistant.pip.html import render_html
 from assistant.pip.pdf import installed_families, needed_fonts
 

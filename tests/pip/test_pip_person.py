@@ -10,7 +10,7 @@ from pathlib import Path
 from persona_runner import load_cases
 from pip_fixtures import make_document
 
-from assistant.advice import propose
+from assistant.advice.proposal import propose
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS, contract_problems
 from assistant.i18n import translator

@@ -10,7 +10,8 @@ import unicodedata
 import pytest
 from pip_fixtures import QUOTES, make_document
 
-from assistant.pip import render_markdown, render_pdf
+from assistant.pip.markdown import render_markdown
+from assistant.pip.pdf import render_pdf
 from assistant.pip.html import render_html
 from assistant.pip.model import Provenance
 

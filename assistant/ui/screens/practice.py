@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from textual.message import Message
+
 from assistant.i18n import _
 from assistant.base.text import clean
 from assistant.training.guard import is_training
@@ -25,6 +27,23 @@ BANNER = _("OEFENING. Dit is geen echte intake. Niets gaat naar DUO.")
 NO_WORDS = _("Bij deze vraag zegt de persoon niets.")
 SPEECH_HINT = _("Maak van wat de persoon zegt het goede antwoord. Niet duidelijk? Vraag opnieuw, "
                 "of sla de vraag over met een reden.")
+
+
+
+class CaseChosen(Message):
+    """A practice case was chosen from the list: its story is shown next (the app's practice handles it)."""
+
+    def __init__(self, case) -> None:
+        super().__init__()
+        self.case = case
+
+
+class PracticeStarted(Message):
+    """The trainee read the story and starts (or resumes) the practice of this case."""
+
+    def __init__(self, case) -> None:
+        super().__init__()
+        self.case = case
 
 
 class TrainingBanner(Static):
@@ -136,9 +155,7 @@ class PracticeList(PracticeScreen):
             self._start(cid)
 
     def _start(self, cid: str) -> None:
-        from assistant.ui.practice import show_story
-
-        show_story(self.app, self.cases[cid])
+        self.post_message(CaseChosen(self.cases[cid]))
 
 
 class StoryScreen(PracticeScreen):
@@ -160,9 +177,7 @@ class StoryScreen(PracticeScreen):
         yield KeyFooter()
 
     def action_start(self) -> None:
-        from assistant.ui.practice import begin
-
-        begin(self.app, self.case)
+        self.post_message(PracticeStarted(self.case))
 
 
 class FeedbackScreen(PracticeScreen):
