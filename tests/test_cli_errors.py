@@ -149,10 +149,10 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
 
 
 @pytest.mark.parametrize("args, target, open_intake", [
-    (("training", "list"), "assistant.cli.training_args.run", False),
+    (("training", "list"), "assistant.cli.training.dispatch", False),
     (("list",), "assistant.cli.commands.list_sessions", False),
     (("--plain",), "assistant.plain.conversation.run", True),
-    (("training", "start", "b1_route_werk"), "assistant.cli.training_args.run", True),
+    (("training", "start", "b1_route_werk"), "assistant.cli.training.dispatch", True),
 ])
 def test_only_an_open_conversation_promises_saved_answers(tmp_path, args, target, open_intake):
     module, name = target.rsplit(".", 1)

@@ -13,7 +13,8 @@ from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.app.caseload import open_readonly, summaries
+from assistant.app.caseload import summaries
+from assistant.app.records import open_readonly
 
 
 def converse(store, lines: list[str], lang: str = "nl") -> str:

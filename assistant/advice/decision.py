@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Mapping
 
+from assistant.base.dates import in_range, iso_date
 from assistant.base.errors import FieldError
 from assistant.advice import duo_rules
 from assistant.advice.proposal import Details, Proposal
@@ -22,7 +23,6 @@ from assistant.i18n import C_, Translator
 from assistant.base.text import clean
 
 GEMEENTECODE = re.compile(r"\d{4}")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class DecisionRefused(FieldError):
@@ -144,15 +144,9 @@ def _motivation(proposal: Proposal, besluit: Mapping[str, Any], akkoord: bool, r
 
 
 def _dagtekening(proposal: Proposal, raw: Any) -> date:
-    try:
-        if isinstance(raw, date):
-            day = raw
-        elif isinstance(raw, str) and ISO_DATE.fullmatch(raw):
-            day = date.fromisoformat(raw)
-        else:
-            raise ValueError(raw)
-    except ValueError:
-        raise DecisionRefused("dagtekening_pip", C_("besluit", "Geef de datum van het PIP als JJJJ-MM-DD.")) from None
+    day = iso_date(raw)
+    if day is None or not in_range(day.year):
+        raise DecisionRefused("dagtekening_pip", C_("besluit", "Geef de datum van het PIP als JJJJ-MM-DD."))
     for key in ("datum_kennisgeving", "datum_inschrijving_brp"):
         earliest = proposal.facts.date(key)
         if earliest is not None and day < earliest:

@@ -10,18 +10,19 @@ last event is older than the policy's retention period.
 from __future__ import annotations
 
 from datetime import date, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.store import read_log, record_read
-from assistant.store import open_store, store_exists
+from assistant.advice.lawdata import resolve_policy
+from assistant.app.records import open_readonly
+from assistant.outcome.compute import policy_values
+from assistant.store import open_store, read_log, record_read, store_exists
 from assistant.store.errors import StoreError
 
 RETENTION_POLICY = "bewaartermijn_intake_jaren"
 
 
 def access(store_path: Path, sid: str) -> dict:
-    from assistant.app.caseload import open_readonly
-
     view = open_readonly(store_path, sid, action="export-avg")
     return {
         "about": "Alle gegevens over deze intake die de intake-assistent bewaart (AVG art. 15).",
@@ -41,9 +42,6 @@ def erase(store_path: Path, sid: str, *, action: str = "erase") -> None:
 
 
 def retention_years() -> int:
-    from assistant.advice.lawdata import resolve_policy
-    from assistant.outcome.compute import policy_values
-
     overrides = {k: v for k, v in policy_values().items() if k == RETENTION_POLICY}
     return int(resolve_policy(overrides)[RETENTION_POLICY])
 
@@ -68,4 +66,15 @@ def due_for_retention(store_path: Path, today: date, years: int) -> list[tuple[s
         store.close()
 
 
-__all__ = ["access", "erase", "due_for_retention", "retention_years", "StoreError"]
+def erase_due(store_path: Path | str, due: list[tuple[str, str]]) -> Iterator[tuple[str, str, StoreError | None]]:
+    """Erase each session past the retention period: (id, last change, the error that kept it, if any).
+
+    One that cannot be erased now (open elsewhere) keeps none of the others from being erased.
+    """
+    for sid, last in due:
+        try:
+            erase(store_path, sid, action="retention")
+        except StoreError as exc:
+            yield sid, last, exc
+        else:
+            yield sid, last, None

@@ -101,13 +101,13 @@ def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
             done = sum(1 for q in relevant if q.id in record or q.id in state.skipped)
             deadline, kind = _deadline(record, state, today or date.today())
             out.append(Summary(row.id, row.created_at, state.last_event_at,  # the mode now: a hand-over makes it joint
-                               _status(state), done, len(relevant), state.mode, deadline, kind))
+                               status_of(state), done, len(relevant), state.mode, deadline, kind))
         return out
     finally:
         store.close()
 
 
-def _status(state: ev.SessionState) -> str:
+def status_of(state: ev.SessionState) -> str:
     if state.mode == "pre_intake":  # the inburgeraar alone: done when no question is left for them
         if state.consent is False:
             return "no_consent"
@@ -129,55 +129,3 @@ def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | 
                   dagtekening_pip=date.fromisoformat(dagtekening) if dagtekening else None)
     urgent = t.most_urgent()
     return (urgent.date.isoformat(), urgent.id) if urgent else (None, None)
-
-
-def provenance(view: dict, state) -> dict:
-    """`intake show ID --json` (shared/design/intake-record.md, Additions): who gave each
-    answer, and whether an answer given alone was confirmed by the consulent. An answer from a
-    pre-intake also has `origin` (alone_open, alone_confirmed, corrected); a free-text answer
-    with the consulent's Dutch rendering has `dutch`."""
-    from assistant.engine.provenance import origin
-
-    answers = {qid: {"value": value, "by": state.by.get(qid, "import"), "confirmed": qid not in state.alone}
-               for qid, value in view["answers"].items()}
-    for qid, entry in answers.items():  # only where the pre-intake had a part, or a rendering exists
-        kind = origin(state, qid)
-        if kind is not None:
-            entry["origin"] = kind
-        if qid in state.dutch:
-            entry["dutch"] = state.dutch[qid]
-    return {"session_id": view["id"], "mode": view["mode"], "status": view["status"],
-            "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
-
-
-def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
-    """A session as JSON for `intake show`: answers, skips, notes and the event log.
-
-    The read is logged (who, when, which session, why: `assistant.store.readlog`).
-    """
-    from assistant.store import record_read
-
-    from assistant.dialog.loader import load_dialog
-    from assistant.engine import progress
-
-    if not store_exists(store_path):  # nothing stored yet: then this session does not exist either
-        raise StoreError("no_session", session=sid)
-    dialog = load_dialog()
-    store = open_store(store_path, readonly=True)
-    try:
-        row = store.session(sid)
-        state = fold(store, sid, dialog if dialog.opens(row.fingerprint) else None)
-        events = [{"seq": e.seq, "at": e.at, "actor": e.actor, "person": e.person, "kind": e.kind,
-                   "dialog_version": e.dialog_version, "data": e.data} for e in store.events(sid)]
-    finally:
-        store.close()
-    record_read(store_path, action, sid)
-    record = progress.effective(dialog, state.answers) if dialog.opens(row.fingerprint) else state.answers
-    view = {
-        "id": row.id, "session_id": row.id, "dialog": row.dialog_id, "dialog_version": row.dialog_version,
-        "mode": state.mode, "created_at": row.created_at, "status": _status(state),
-        "position": state.position, "second_locale": state.second_locale,
-        "answers": record, "skipped": state.skipped, "notes": state.notes,
-        "decision": state.decision, "events": events,
-    }
-    return (view, state) if with_state else view

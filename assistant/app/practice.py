@@ -1,30 +1,112 @@
-"""`intake training start CASE_ID`: practise a case in the plain conversation.
+"""Practice: one flow for every front end (the chat, plain mode, the browser).
 
-The trainee reads the story, then runs the real intake (assistant/plain.py)
-against the training store; under each question the person's words from the
-case are shown, never the answer id. At the end the trainee takes the
-decision, the attempt is scored and the score stored before the feedback is
-printed. The full-screen chat's side panel is not part of this (assistant/ui/).
+A practice runs the real joint intake on a case, against the TRAINING store
+(`store_for`), so practice never shows in the caseload. Which case a session
+belongs to is kept in the training store (`link_session`): an unfinished
+practice is resumed from wherever it was left, in any front end. An attempt
+is scored only when the trainee ends it with a decision (`finish`): the
+score is committed before the feedback is shown. Pausing is only pausing.
 """
 
 from __future__ import annotations
 
-import sys
-from datetime import datetime, timezone
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from assistant.cli.output import EXIT_OK
-from assistant.i18n import _
-from assistant.base.text import clean
+from assistant.app.conversation import Conversation
+from assistant.app.records import open_readonly
+from assistant.base.messages import _
+from assistant.dialog.loader import load_dialog
+from assistant.dialog.model import Dialog, Question
+from assistant.i18n import Translator, translator
+from assistant.outcome.compute import DecisionInvalid
+from assistant.store import open_store
+from assistant.store.contract import SessionStore
+from assistant.store.practice import default_trainee, link_session, mark_done, open_practice, save_score
 from assistant.training.cases import PracticeCase
+from assistant.training.expect import replay
+from assistant.training.feedback import jsonable, show_value
+from assistant.training.guard import TRAINING, store_for
+from assistant.training.library import load_all
+from assistant.training.scoring import score
 
 
-def speech_for(case: PracticeCase, tr) -> Callable[[str], str | None]:
+@dataclass
+class PracticeRun:
+    """The practice that is open: its case, the training store and when it was begun."""
+
+    case: PracticeCase
+    path: Path
+    store: SessionStore
+    started: str
+    speech: Callable[[str], str | None]
+
+    def own_words(self, question: Question) -> bool:
+        """The person's own words (quoted), or a fact from the file for a consulent's question."""
+        return question.id in self.case.speech or question.who != "consulent"
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def cases_and_unfinished(real_store: Path | str) -> tuple[dict[str, PracticeCase], dict[str, tuple[str, str]]]:
+    """Every valid case by id, and per case id its unfinished practice (session id, start time)."""
+    return load_all(), open_practice(store_for(TRAINING, real_store))
+
+
+def begin(real_store: Path | str, case: PracticeCase, tr: Translator, *,
+          dialog: Dialog | None = None) -> tuple[PracticeRun, Conversation]:
+    """Start the practice of this case, or resume its unfinished session, in the training store."""
+    path = store_for(TRAINING, real_store)
+    unfinished = open_practice(path).get(case.id)
+    store = open_store(path)
+    started = unfinished[1] if unfinished else datetime.now(timezone.utc).isoformat()
+    run = PracticeRun(case, path, store, started, speech_for(case, tr))
+    dialog = dialog or load_dialog()
+
+    def clock() -> date:  # the case's own date: its deadlines are computed from it
+        return case.today
+
+    try:
+        if unfinished is not None:
+            conv = Conversation.open(store, dialog, unfinished[0], today=clock)
+        else:
+            conv = Conversation.start(store, dialog, mode=TRAINING, today=clock)
+            link_session(path, conv.id, case.id, started)
+    except BaseException:
+        store.close()
+        raise
+    return run, conv
+
+
+def finish(run: PracticeRun, conv: Conversation, besluit: dict[str, Any] | None,
+           trainee: str | None = None) -> dict[str, Any]:
+    """End the practice with the trainee's decision: recorded when the rules accept it, then scored.
+
+    A decision the rules refuse (A2 on a first PIP, say) is not recorded but is
+    scored as given: the feedback explains why it was refused.
+    """
+    if besluit is not None and conv.decision is None:
+        try:
+            conv.decide(besluit)
+        except DecisionInvalid:
+            pass  # scored as given, explained in the feedback
+    sid = conv.id
+    conv.leave()
+    try:
+        attempt = {**attempt_of(run.path, sid, run.started), "besluit": besluit}
+        result = score_and_save(run.case, attempt, run.path, trainee)
+        mark_done(run.path, sid)
+    finally:
+        run.close()
+    return result
+
+
+def speech_for(case: PracticeCase, tr: Translator) -> Callable[[str], str | None]:
     """The words for a question: the case's own, else the true answer as the person or file gives it."""
-    from assistant.dialog.loader import load_dialog
-    from assistant.training.feedback import show_value
-
     dialog = load_dialog()
 
     def said(qid: str) -> str | None:
@@ -40,89 +122,22 @@ def speech_for(case: PracticeCase, tr) -> Callable[[str], str | None]:
     return said
 
 
-def practise(case: PracticeCase, training_store: Path, tr, *, trainee: str | None = None,
-             input_fn: Callable[[str], str] = input, out=sys.stdout) -> int:
-    from assistant.plain import conversation as plain
-    from assistant.store import open_store
-
-    print(tr(_("Oefening: {title}", title=clean(case.title))), file=out)
-    print(clean(case.story, multiline=True), file=out)
-    print(tr(_("Stel de vragen. Onder elke vraag staat wat de persoon zegt. Vul het goede antwoord in.")), file=out)
-    started = datetime.now(timezone.utc)
-    store = open_store(training_store)
-    before = {r.id for r in store.sessions()}
-    store.close()
-    plain.run(training_store, tr, mode="training", input_fn=input_fn, out=out, speech=speech_for(case, tr))
-    attempt = _attempt_from_store(training_store, before, started)
-    if attempt is None:
-        return EXIT_OK
-    attempt["besluit"] = _ask_decision(case, _proposed_route(case, attempt), tr, input_fn, out)
-    from assistant.app.practice_attempts import score_and_save
-    from assistant.training.feedback import lines
-
-    result = score_and_save(case, attempt, training_store, trainee)
-    print("", file=out)
-    for line in lines(case, result, tr):
-        print(line, file=out)
-    return EXIT_OK
-
-
-def _proposed_route(case: PracticeCase, attempt: dict) -> tuple[str | None, list[str]]:
+def proposed_route(case: PracticeCase, answers: dict[str, Any]) -> tuple[str | None, list[str]]:
     """The proposal's route, and the routes to choose from when the rules leave it to the consulent."""
-    from assistant.training.expect import replay
-
-    out = replay(case, {"answers": attempt["answers"], "today": case.today.isoformat(), "mode": "training"})
+    out = replay(case, {"answers": answers, "today": case.today.isoformat(), "mode": "training"})
     return out["proposal"].get("leerroute"), list(out["proposal"].get("mogelijke_leerroutes") or [])
 
 
-def _attempt_from_store(training_store: Path, before: set[str], started: datetime) -> dict | None:
-    """The newest practice session of this run as an attempt (answers, skips, timing)."""
-    from assistant.store import open_store
-
-    store = open_store(training_store)
-    try:
-        new = [r.id for r in store.sessions() if r.id not in before]
-    finally:
-        store.close()
-    if not new:
-        return None
-    return attempt_of(training_store, new[-1], started.isoformat())
-
-
-def attempt_of(training_store: Path, session_id: str, started: str) -> dict:
-    """A stored practice session as an attempt (answers, skips, timing); the caller adds the `besluit`.
-
-    Shared by the plain conversation and the full-screen app (assistant/ui/practice.py).
-    """
-    from assistant.app.caseload import open_readonly
-
+def attempt_of(training_store: Path, session_id: str, started: str) -> dict[str, Any]:
+    """A stored practice session as an attempt (answers, skips, timing); the caller adds the `besluit`."""
     view = open_readonly(training_store, session_id)
     return {"answers": dict(view["answers"]), "skipped": dict(view["skipped"]),
             "timing": {"gestart": started, "klaar": datetime.now(timezone.utc).isoformat()}}
 
 
-def _ask_decision(case: PracticeCase, proposal: tuple[str | None, list[str]], tr, input_fn, out) -> dict | None:
-    from assistant.training.feedback import route_name
-
-    ask = lambda msg: input_fn(tr(msg)).strip()  # noqa: E731
-    proposed, options = proposal
-    if proposed is None and options:
-        print(tr(_("De regels kiezen hier niet. U kiest uit: {routes}.",
-                   routes=", ".join(route_name(r, tr) for r in options))), file=out)
-    else:
-        print(tr(_("Het voorstel van de regels: {route}.", route=route_name(proposed, tr))), file=out)
-    try:
-        route = ask(_("Welke leerroute kiest u? Typ B, O of Z. Geen leerroute? Druk op Enter. ")).upper()
-        if route not in ("B", "O", "Z"):
-            return None
-        level = "A2" if ask(_("Niveau B1 of A2? Enter is B1. ")).upper() == "A2" else "B1"
-        motivatie = ask(_("Waarom kiest u dit? Schrijf het kort op. "))
-    except EOFError:
-        return None
-    day = case.today.isoformat()
-    code = (case.expected.get("besluit") or {}).get("gemeentecode", "0000")
-    if route == proposed:
-        return {"akkoord": True, "motivatie": motivatie or None, "dagtekening_pip": day, "gemeentecode": code}
-    besluit = {"akkoord": False, "leerroute": route, "niveau": None if route == "Z" else level,
-               "motivatie": motivatie, "dagtekening_pip": day, "gemeentecode": code}
-    return besluit
+def score_and_save(case: PracticeCase, raw: Any, training_store: Path, trainee: str | None) -> dict[str, Any]:
+    """Score, then store the score (durable before it is shown) under the trainee's name."""
+    result = score(case, raw)
+    result["trainee"] = trainee or result.get("trainee") or default_trainee()
+    save_score(training_store, result["trainee"], jsonable(result, translator("nl")))
+    return result

@@ -63,3 +63,14 @@ def play(text: str, locale: str) -> subprocess.Popen:
     proc.stdin.write(text.encode("utf-8"))
     proc.stdin.close()
     return proc
+
+
+def speak_question(qid: str, locale: str, out: Path) -> Path:
+    """`intake speak`: one question of the dialog, with its help and choices, in a WAV file."""
+    from assistant.dialog.loader import load_dialog
+    from assistant.i18n import translator
+
+    q = load_dialog().find_question(qid)
+    if q is None:
+        raise SpeechError(_("Onbekende vraag: {id}.", id=qid), "question")
+    return to_wav(question_text(q, translator(locale)), locale, out)

@@ -24,12 +24,18 @@ that starting the chat stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.base import paths
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, say
-from assistant.i18n import _, translator
+from assistant.base.errors import describe
+from assistant.base.text import clean
+from assistant.i18n import Translator, _, translator
+from assistant.i18n.codes import ALL_LOCALES
 
 
 
@@ -88,76 +94,162 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+@dataclass(frozen=True)
+class Run:
+    """What every handler gets: the parsed arguments, the language and the store."""
+
+    args: argparse.Namespace
+    tr: Translator
+    store: Path | str
+    lang_asked: bool
+
+
+# One handler per sub-command; each imports its module only when it runs, so that
+# starting the chat never pays for PDF, DUO or training code.
+def _check(run: Run) -> int:
+    from assistant.cli.commands import check
+
+    return check(run.tr, run.args.dialogs)
+
+
+def _replay(run: Run) -> int:
+    from assistant.cli.commands import replay
+
+    return replay(run.args.cases, run.tr, run.store if run.args.save else None)
+
+
+def _list(run: Run) -> int:
+    from assistant.cli.commands import list_sessions
+
+    return list_sessions(run.store, run.tr)
+
+
+def _show(run: Run) -> int:
+    from assistant.cli.commands import show
+
+    return show(run.store, run.args.id, run.tr, run.args.json)
+
+
+def _handover(run: Run) -> int:
+    from assistant.cli.commands import handover
+
+    return handover(run.store, run.args.id, run.tr)
+
+
+def _speak(run: Run) -> int:
+    from assistant.cli.commands import speak
+
+    return speak(run.args.question, run.args.speak_lang or run.args.lang, run.args.output, run.tr)
+
+
+def _pre_intake(run: Run) -> int:
+    from assistant.ui.preintake import run_pre_intake
+
+    return run_pre_intake(run.store, run.args.lang if run.lang_asked else None)
+
+
+def _audit(run: Run) -> int:
+    from assistant.cli.audit import audit
+
+    return audit(run.store, run.args.id, run.args.json, run.tr)
+
+
+def _verify(run: Run) -> int:
+    from assistant.cli.audit import verify
+
+    return verify(run.store, run.tr)
+
+
+def _erase(run: Run) -> int:
+    from assistant.cli.avg import erase_one
+
+    return erase_one(run.store, run.args.id, run.args.yes, run.tr)
+
+
+def _retention(run: Run) -> int:
+    from assistant.cli.avg import retention
+
+    return retention(run.store, run.args.dry_run, run.tr)
+
+
+def _export(run: Run) -> int:
+    if run.args.format == "avg":
+        from assistant.cli.avg import export_avg
+
+        return export_avg(run.store, run.args.id, run.args.output, run.tr)
+    from assistant.cli.commands import export
+
+    return export(run.store, run.args.id, run.args.format, run.args.output, run.tr)
+
+
+def _reopen(run: Run) -> int:
+    from assistant.cli.commands import reopen
+
+    return reopen(run.store, run.args.id, run.args.reason, run.tr)
+
+
+def _import_lbt(run: Run) -> int:
+    from assistant.cli.commands import import_lbt
+
+    return import_lbt(run.store, run.args.id, run.args.file, run.tr)
+
+
+def _training(run: Run) -> int:
+    from assistant.cli.training import dispatch
+
+    return dispatch(run.args, run.store, run.tr)
+
+
+def _serve(run: Run) -> int:
+    from assistant.ui.serve.server import serve
+
+    a = run.args
+    return serve(str(run.store), a.lang, run.tr, host=a.host, port=a.port, pre_intake=a.pre_intake,
+                 public_url=a.public_url)
+
+
+def _plain(run: Run) -> int:
+    from assistant.plain import conversation
+    from assistant.training.guard import store_for
+
+    mode = getattr(run.args, "mode", "joint")
+    return conversation.run(store_for(mode, run.store), run.tr, mode=mode)
+
+
+def _chat(run: Run) -> int:
+    try:
+        from assistant.ui.app import run_app
+    except ImportError:  # no Textual here: the same intake, line by line
+        return _plain(run)
+    return run_app(run.store, run.args.lang)
+
+
+HANDLERS: dict[str | None, Callable[[Run], int]] = {
+    "check": _check, "replay": _replay, "list": _list, "show": _show, "handover": _handover,
+    "speak": _speak, "pre-intake": _pre_intake, "audit": _audit, "verify": _verify, "erase": _erase,
+    "retention": _retention, "export": _export, "reopen": _reopen, "import-lbt": _import_lbt,
+    "training": _training, "serve": _serve, "new": _plain, None: _chat,
+}
+# Where a conversation is open the answers so far are kept; a headless command promises nothing of the kind.
+CONVERSATIONS = ("new", "pre-intake", None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     asked = args.lang
     args.lang = _negotiate(asked)
     tr = translator(args.lang)
     if asked is not None and _unknown_locale(asked):
-        from assistant.i18n.codes import ALL_LOCALES
-        from assistant.base.text import clean
-
         say(tr, _("Onbekende taal: {code}. Kies een van deze codes: {codes}.",
                   code=clean(asked), codes=", ".join(ALL_LOCALES)), err=True)
         return EXIT_USAGE
     store_path = args.store or paths.default_store()
+    run = Run(args, tr, store_path, asked is not None)
+    handler = _plain if args.plain and args.command is None else HANDLERS[args.command]
     try:
         if isinstance(store_path, Path):
             _secure(store_path, tr)
-        from assistant.cli import commands
-
-        if args.command == "check":
-            return commands.check(tr, args.dialogs)
-        if args.command == "replay":
-            return commands.replay(args.cases, tr, store_path if args.save else None)
-        if args.command == "list":
-            return commands.list_sessions(store_path, tr)
-        if args.command == "show":
-            return commands.show(store_path, args.id, tr, args.json)
-        if args.command == "handover":
-            return commands.handover(store_path, args.id, tr)
-        if args.command == "speak":
-            return commands.speak(args.question, args.speak_lang or args.lang, args.output, tr)
-        if args.command == "pre-intake":
-            from assistant.ui.preintake import run_pre_intake
-
-            return run_pre_intake(store_path, args.lang if asked else None)
-        if args.command in ("audit", "verify"):
-            from assistant.cli import audit as audit_commands
-
-            if args.command == "verify":
-                return audit_commands.verify(store_path, tr)
-            return audit_commands.audit(store_path, args.id, args.json, tr)
-        if args.command in ("erase", "retention") or getattr(args, "format", None) == "avg":
-            from assistant.cli import avg as avg_commands
-
-            if args.command == "erase":
-                return avg_commands.erase(store_path, args.id, args.yes, tr)
-            if args.command == "retention":
-                return avg_commands.retention(store_path, args.dry_run, tr)
-            return avg_commands.export_avg(store_path, args.id, args.output, tr)
-        if args.command == "export":
-            return commands.export(store_path, args.id, args.format, args.output, tr)
-        if args.command == "reopen":
-            return commands.reopen(store_path, args.id, args.reason, tr)
-        if args.command == "import-lbt":
-            return commands.import_lbt(store_path, args.id, args.file, tr)
-        if args.command == "training":
-            from assistant.cli.training_args import run as run_training
-
-            return run_training(args, store_path, tr)
-        if args.command == "serve":
-            from assistant.ui.serve.server import serve
-
-            return serve(str(store_path), args.lang, tr, host=args.host, port=args.port, pre_intake=args.pre_intake,
-                         public_url=args.public_url)
-        if args.command == "new" or args.plain:
-            from assistant.plain import conversation as plain
-            from assistant.training.guard import store_for
-
-            mode = getattr(args, "mode", "joint")
-            return plain.run(store_for(mode, store_path), tr, mode=mode)
-        return _start_app(store_path, args.lang)
+        return handler(run)
     except KeyboardInterrupt:
         print()
         print(tr(_("Gestopt. Alle antwoorden tot nu toe zijn bewaard.")))
@@ -165,16 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped early (`intake replay folder/ | head`): nothing failed, so
         # no message about disks; stdout goes nowhere so the exit cannot complain again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, never a traceback
-        from assistant.base.errors import describe
-
-        # Where a conversation was open (the chat, the plain one, the pre-intake, a practice)
-        # the answers so far are kept; a headless command promises nothing of the kind.
-        intake_open = args.command in (None, "new", "pre-intake") or args.plain or (
+        intake_open = args.command in CONVERSATIONS or args.plain or (
             args.command == "training" and args.training_command == "start")
         say(tr, describe(exc, intake_open=intake_open), err=True)
         return EXIT_PROBLEM
@@ -191,8 +277,6 @@ def _secure(store_path: Path, tr) -> None:
 
 def _negotiate(flag: str | None) -> str:
     """Flag, then settings, then the environment, then Dutch; catalogs compiled if stale."""
-    import os
-
     from assistant.i18n.catalogs import ensure_compiled
     from assistant.i18n.locales import negotiate
 
@@ -211,16 +295,6 @@ def _unknown_locale(tag: str) -> bool:
     from assistant.i18n.locales import catalog_locale
 
     return catalog_locale(tag) is None
-
-
-def _start_app(store_path: Path, lang: str | None) -> int:
-    try:
-        from assistant.ui.app import run_app
-    except ImportError:
-        from assistant.plain import conversation as plain
-
-        return plain.run(store_path, translator(lang))
-    return run_app(store_path, lang)
 
 
 if __name__ == "__main__":

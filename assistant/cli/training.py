@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, emit_json, say
-from assistant.i18n import _
+from assistant.app.practice import score_and_save
+from assistant.app.training_report import report
 from assistant.base.text import clean
+from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, emit_json, say
+from assistant.i18n import N_, Translator, _
+from assistant.outcome.cases import CaseInvalid
+from assistant.store.practice import training_store_path
 from assistant.training.cases import PracticeCase
+from assistant.training.feedback import jsonable, lines
 from assistant.training.library import CaseNotFound, load_all, load_case
 
 
-def dispatch(args, store_path: Path, tr) -> int:
-    from assistant.store.practice import training_store_path
-
+def dispatch(args, store_path: Path | str, tr: Translator) -> int:
     training_store = training_store_path(store_path)
     try:
         if args.training_command == "list":
@@ -25,11 +28,9 @@ def dispatch(args, store_path: Path, tr) -> int:
             return score_attempt(load_case(args.case_id), args.attempt, training_store, tr,
                                  as_json=args.json, trainee=args.trainee)
         if args.training_command == "report":
-            from assistant.app.training_report import run_report
-
-            return run_report(training_store, tr, as_json=args.json, trainee=args.trainee)
+            return print_report(training_store, tr, as_json=args.json, trainee=args.trainee)
         if args.training_command == "start":
-            from assistant.app.practice import practise
+            from assistant.plain.practice import practise  # the plain conversation only when practising
 
             return practise(load_case(args.case_id), training_store, tr, trainee=args.trainee)
     except CaseNotFound as exc:
@@ -66,8 +67,6 @@ def show_case(case: PracticeCase) -> int:
 
 def score_attempt(case: PracticeCase, attempt_path: Path, training_store: Path, tr, *,
                   as_json: bool, trainee: str | None) -> int:
-    from assistant.outcome.cases import CaseInvalid
-
     try:
         raw = json.loads(attempt_path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -76,8 +75,6 @@ def score_attempt(case: PracticeCase, attempt_path: Path, training_store: Path, 
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         say(tr, _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)), err=True)
         return EXIT_PROBLEM
-    from assistant.app.practice_attempts import score_and_save
-
     try:
         result = score_and_save(case, raw, training_store, trainee)
     except CaseInvalid as exc:
@@ -90,10 +87,36 @@ def score_attempt(case: PracticeCase, attempt_path: Path, training_store: Path, 
 
 
 def print_result(case: PracticeCase, result: dict, tr, *, as_json: bool) -> None:
-    from assistant.training.feedback import jsonable, lines
-
     if as_json:
         emit_json(jsonable(result, tr))
         return
     for line in lines(case, result, tr):
         print(line)
+
+
+def print_report(training_store: Path, tr: Translator, *, as_json: bool, trainee: str | None) -> int:
+    data = report(training_store, trainee)
+    if as_json:
+        emit_json(data)
+        return EXIT_OK
+    if not data["trainees"]:
+        say(tr, _("Er zijn nog geen oefeningen beoordeeld."))
+        return EXIT_OK
+    for person in data["trainees"]:
+        print(tr(_("Cursist: {name}", name=person["trainee"])))
+        for case in person["cases"]:
+            series = " → ".join(str(s["score"]) for s in case["scores"])
+            print(f"  {case['case']:<26} {series}")
+        _print_mistakes(person["most_made_mistakes"], tr)
+    print(tr(_("Alle cursisten samen:")))
+    _print_mistakes(data["most_made_mistakes"], tr)
+    return EXIT_OK
+
+
+def _print_mistakes(mistakes: list[dict], tr) -> None:
+    if not mistakes:
+        print("  " + tr(_("Geen fouten.")))
+        return
+    print("  " + tr(_("Meest gemaakte fouten:")))
+    for m in mistakes:
+        print(f"    {m['mistake']:<34} " + tr(N_("{n} keer", "{n} keer", m["count"])))

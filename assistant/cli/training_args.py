@@ -11,7 +11,6 @@ This module only builds the parser at start-up; the work is imported per command
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 
@@ -34,9 +33,3 @@ def add_parser(sub) -> None:
     st = ts.add_parser("start", help="practise a case in the plain conversation (training store)")
     st.add_argument("case_id")
     st.add_argument("--trainee")
-
-
-def run(args: argparse.Namespace, store_path: Path, tr) -> int:
-    from assistant.cli import training as commands
-
-    return commands.dispatch(args, store_path, tr)

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
 
+from assistant.base.dates import DateRefused, in_range, iso_date, typed_date
 from assistant.base.errors import AppError
 from assistant.dialog.model import Question
 from assistant.i18n import Msg, N_, _
@@ -21,11 +22,8 @@ from assistant.base.text import clean
 
 DEFAULT_MAX_LENGTH = 2000
 MAX_INPUT = 100_000  # refuse absurd input before any work on it
-_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _DUO_SCORE_RE = re.compile(r"^\d{1,3},\d{2}$", re.ASCII)
-_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-YEAR_MIN = 1900  # no stored date is older (assistant.validation.values has the same bound)
 YES_WORDS = {"ja", "j", "yes", "y", "1"}
 NO_WORDS = {"nee", "n", "no", "2"}
 _YES, _NO = _("Ja"), _("Nee")  # the yes/no buttons; their translations count as typed answers too
@@ -113,16 +111,10 @@ def _to_int(text: str) -> int:
 
 
 def _to_iso(text: str) -> str:
-    m = _DATE_RE.match(text)
-    if not m:
-        raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
-    day, month, year = (int(g) for g in m.groups())
-    if year < YEAR_MIN:
-        raise Invalid(_("Het jaar {year} kan niet kloppen. Kijk de datum na.", year=str(year)))
     try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise Invalid(_("Deze datum bestaat niet. Kijk of dag en maand kloppen.")) from None
+        return typed_date(text).isoformat()
+    except DateRefused as exc:
+        raise Invalid(exc.msg) from None
 
 
 def _to_choice(q: Question, text: str) -> str:
@@ -184,16 +176,10 @@ def _check_number(q: Question, value: Any, today: date) -> int:
 
 
 def _check_date(q: Question, value: Any, today: date) -> str:
-    if isinstance(value, date):
-        value = value.isoformat()
-    try:  # YYYY-MM-DD only: fromisoformat alone also takes week dates such as 2026-W10-1
-        day = (date.fromisoformat(value) if isinstance(value, str) and value.isascii()
-               and _ISO_DATE_RE.fullmatch(value) else None)
-    except ValueError:
-        day = None
+    day = iso_date(value)
     if day is None:
         raise Invalid(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
-    if day.year < YEAR_MIN:
+    if not in_range(day.year):
         raise Invalid(_("Het jaar {year} kan niet kloppen. Kijk de datum na.", year=str(day.year)))
     if day > today and not q.opt("future", False):
         raise Invalid(_("Deze datum ligt in de toekomst. Typ een datum van vandaag of eerder."))

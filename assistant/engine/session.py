@@ -15,7 +15,7 @@ from typing import Any, Callable
 from assistant.dialog.model import Dialog, Question
 from assistant.dialog.retired import upgrade_events
 from assistant.engine import fold, machine, progress, state as ev
-from assistant.engine.errors import SessionError
+from assistant.engine.errors import ReasonMissing, SessionError
 from assistant.engine.fold import fold_event, position_after
 from assistant.engine.handover import PreIntakeIntents
 from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
@@ -27,6 +27,7 @@ from assistant.store.contract import Event, SessionRow, SessionStore
 from assistant.base.text import clean
 
 PHASES = fold.PHASES
+REOPEN_REASON_MIN = 10  # characters: a reason a colleague can read later, not "ok"
 __all__ = ["ACTORS", "IMPORT", "MODES", "Intake", "SessionError", "fold_event"]
 
 
@@ -247,6 +248,16 @@ class Intake(PreIntakeIntents):
         self._commit(actor, ev.DECISION, {"besluit": besluit, "beslissing": decision})
         self._commit(actor, ev.MOVED, {"to": CONFIRMED})
         return self.step()
+
+    def reopen(self, reason: str, actor: str = "consulent") -> Step:
+        """Reopen a confirmed PIP with a reason (at least 10 characters, kept as an event): back to the review."""
+        reason = clean(reason or "", multiline=True).strip()
+        if len(reason) < REOPEN_REASON_MIN:
+            raise ReasonMissing(_("Schrijf op waarom u het PIP heropent (ten minste 10 tekens), met --reason."))
+        if self.state.position != CONFIRMED:
+            raise SessionError(_("Intake {id} is niet bevestigd. Heropenen is niet nodig.", id=self.id))
+        self._commit(actor, ev.REOPENED, {"reason": reason[:2000]})
+        return self.review(actor)
 
     def pause(self, actor: str = "consulent") -> None:
         if not self.state.paused:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from assistant.base.errors import FieldError
-from assistant.i18n import Msg, _
+from assistant.i18n import _
 
 
 class DecisionInvalid(FieldError):
@@ -69,6 +68,19 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
     return Outcome(proposal, deadlines, decision, body)
 
 
+def decide_and_record(intake, besluit: dict, actor: str = "consulent") -> Outcome:
+    """The consulent's decision on the advice for the intake's answers, checked and recorded.
+
+    One rule for the chat's proposal screen, plain mode and the replay: the
+    proposal is computed from the answers as they are, the `besluit` checked
+    against it and DUO's rules, and only then committed (`DecisionInvalid`
+    when refused: nothing is stored).
+    """
+    outcome = compute(intake.record, intake.today(), besluit)
+    intake.decide(besluit, outcome.decision.event(), actor)
+    return outcome
+
+
 def replay_extras(intake, case, tr, actor: str = "consulent") -> dict:
     """The advice part of the replay output (proposal, termijnen, pip_duo).
 
@@ -78,89 +90,14 @@ def replay_extras(intake, case, tr, actor: str = "consulent") -> dict:
     from assistant.outcome.cases import CaseInvalid
 
     try:
-        outcome = compute(intake.record, case.today, case.besluit)
+        if case.besluit is None:
+            outcome = compute(intake.record, case.today)
+        else:
+            outcome = decide_and_record(intake, case.besluit, actor)
     except DecisionInvalid as exc:
         raise CaseInvalid([(f"besluit.{exc.field}" if exc.field != "besluit" else "besluit", exc.msg)]) from None
     out = {"proposal": outcome.proposal.to_json(tr), "termijnen": outcome.termijnen.to_json(tr)}
     if outcome.pip_body is not None:
-        intake.decide(case.besluit, outcome.decision.event(), actor)
         out["status"] = "confirmed"
         out["pip_duo"] = outcome.pip_body
     return out
-
-
-DEFAULT_NAMES = {"md": "pip-{sid}.md", "pdf": "pip-{sid}.pdf", "duo-json": "pip-{sid}.duo.json"}
-
-
-def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
-    """`intake export`: to `output` when given (any format), else Markdown and DUO
-    JSON as the returned text/object (for stdout) and PDF to ``pip-<id>.pdf`` in
-    the current directory. A file written is returned as its `Path`; it is
-    written with mode 0600 (personal data). An `output` that is a folder gets
-    the default name inside it.
-    """
-    import json
-
-    from assistant.dialog.loader import load_dialog
-    from assistant.base.private_files import write_private, write_text_private
-    from assistant.app.caseload import open_readonly
-
-    from assistant.training import guard
-
-    if output is not None and output.is_dir():
-        output = output / DEFAULT_NAMES[fmt].format(sid=sid)
-    view, state = open_readonly(store_path, sid, action="export", with_state=True)
-    if fmt == "duo-json":  # DUO's schema has no field for where an answer came from: nothing extra
-        guard.refuse_duo_export(view["mode"])
-    record = view["answers"]
-    today = date.today()
-    outcome = compute(record, today, (view["decision"] or {}).get("besluit"))
-    if fmt == "duo-json":
-        if outcome.pip_body is None:
-            raise DecisionInvalid("besluit", _("Er is nog geen besluit van de consulent. Bevestig eerst het voorstel."))
-        if output is None:
-            return outcome.pip_body
-        return write_text_private(output, json.dumps(outcome.pip_body, ensure_ascii=False, indent=2) + "\n")
-    from assistant.engine import progress
-    from assistant.pip.build import build_document
-    from assistant.pip.markdown import render_markdown
-    from assistant.pip.pdf import render_pdf
-
-    dialog = load_dialog()
-    open_qs = [dialog.question(q).msg("label") for q in
-               progress.missing(dialog, record, view["skipped"])]
-    notes = [(_topic_title(dialog, topic), text) for topic, texts in (view.get("notes") or {}).items()
-             for text in texts]
-    doc = build_document(record, outcome.proposal, outcome.termijnen, outcome.decision,
-                         locale="nl", second_locale=view["second_locale"], open_questions=open_qs, notes=notes,
-                         provenance=pip_provenance(dialog, state, record))
-    doc = guard.mark_document(doc, view["mode"])
-    if fmt == "md":
-        text = render_markdown(doc)
-        return text if output is None else write_text_private(output, text)
-    target = output or Path.cwd() / DEFAULT_NAMES["pdf"].format(sid=sid)
-    return write_private(target, lambda tmp: render_pdf(doc, tmp))
-
-
-def pip_provenance(dialog, state, record):
-    """The PIP's view of issue 12: answers from the pre-intake (info pages left out), and the
-    consulent's Dutch renderings (not of sensitive answers: the PIP does not quote those)."""
-    from assistant.engine.provenance import origins
-    from assistant.pip.model import Provenance
-
-    answers = {qid: v for qid, v in record.items()  # an info page acknowledged is no answer to check
-               if (q := dialog.find_question(qid)) is not None and q.type != "info"}
-    dutch = {}
-    for qid, rendering in state.dutch.items():
-        q = dialog.find_question(qid)
-        if q is not None and not q.sensitive and isinstance(record.get(qid), str):
-            dutch[qid] = (record[qid], rendering)
-    return Provenance(origins(state, answers), dutch)
-
-
-def _topic_title(dialog, topic_id: str) -> Msg | None:
-    """The title of the topic a note was written at; None when the dialog no longer has it."""
-    try:
-        return dialog.topic(topic_id).title_msg()
-    except (KeyError, LookupError, ValueError):
-        return None

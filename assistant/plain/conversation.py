@@ -1,4 +1,4 @@
-"""A plain line-by-line intake in any terminal, on the same engine as the chat.
+"""A plain line-by-line intake in any terminal, on the same use cases as the chat.
 
 Used with ``intake --plain`` (screen readers, very small terminals, a pipe)
 and as the fallback when the full-screen chat cannot start. Commands are typed
@@ -9,45 +9,51 @@ as answers: ``?`` help, ``<`` back, ``!`` skip (with a reason), ``=`` review,
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TextIO
 
+from assistant.app.caseload import summaries
+from assistant.app.conversation import Conversation
+from assistant.base.text import clean
 from assistant.dialog.loader import load_dialog
-from assistant.engine import progress
-from assistant.engine.session import Intake, SessionError
+from assistant.engine.errors import SessionError
+from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING
 from assistant.engine.step import QUESTION, Step
-from assistant.i18n import _, translator
+from assistant.i18n import Translator, _, translator
 from assistant.store import open_store, store_exists
 from assistant.store.contract import SessionStore
-from assistant.base.text import clean
 
 COMMANDS = _("Typ ? voor uitleg. Typ < om terug te gaan. Typ ! om over te slaan. "
              "Typ = voor het overzicht. Typ q om te stoppen.")
+PAUSED, ENDED = "paused", "ended"  # how a conversation was left: by the person, or at a phase with nothing to ask
+
+InputFn = Callable[[str], str]
+Speech = Callable[[str], "str | None"]
 
 
-def run(store_path: Path, tr, *, mode: str = "joint", input_fn: Callable[[str], str] = input,
-        out=sys.stdout, speech: Callable[[str], str | None] | None = None) -> int:
-    """`speech` (training mode) gives what the practice person says to a question id."""
+def run(store_path: Path | str, tr: Translator, *, mode: str = "joint", input_fn: InputFn = input,
+        out: TextIO = sys.stdout) -> int:
     store = open_store(store_path)
     try:
-        intake = _choose(store, tr, mode, input_fn, out)
-        if intake is None:
+        conv = _choose(store, store_path, tr, mode, input_fn, out)
+        if conv is None:
             return 0
-        try:
-            return _converse(intake, tr, input_fn, out, speech)
-        finally:
-            intake.close()
+        how = converse(conv, tr, input_fn, out)
+        if how == PAUSED:
+            conv.leave()
+        else:  # at a phase with nothing to ask: closed as it is
+            conv.close()
+        return 0
     finally:
         store.close()
 
 
-def _choose(store: SessionStore, tr, mode: str, input_fn, out) -> Intake | None:
-    from assistant.app.caseload import summaries
-
+def _choose(store: SessionStore, where: Path | str, tr: Translator, mode: str, input_fn: InputFn,
+            out: TextIO) -> Conversation | None:
     dialog = load_dialog()
-    if mode == "pre_intake":  # the inburgeraar alone never sees the caseload (issue 12)
-        return Intake.start(store, dialog, mode=mode, actor="inburgeraar")
-    where = getattr(store, "url", store.path)  # a PostgreSQL store's path is only its name in messages
+    if mode == "pre_intake":  # the inburgeraar alone never sees the caseload
+        return Conversation.start(store, dialog, mode=mode, actor="inburgeraar")
     open_ones = [s for s in summaries(where) if s.status != "confirmed"] if store_exists(where) else []
     if open_ones:
         print(tr(_("Open intakes:")), file=out)
@@ -55,59 +61,62 @@ def _choose(store: SessionStore, tr, mode: str, input_fn, out) -> Intake | None:
             print(f"  {i}. {s.id}  {tr(s.status_msg)}  {s.answered}/{s.total}", file=out)
         choice = input_fn(tr(_("Typ een nummer om verder te gaan, of Enter voor een nieuwe intake: "))).strip()
         if choice.isascii() and choice.isdigit() and 1 <= int(choice) <= len(open_ones):
-            return Intake.open(store, open_ones[int(choice) - 1].id, dialog)
-    return Intake.start(store, dialog, mode=mode)
+            return Conversation.open(store, dialog, open_ones[int(choice) - 1].id)
+    return Conversation.start(store, dialog, mode=mode)
 
 
-def _converse(intake: Intake, tr, input_fn, out, speech=None) -> int:
+def converse(conv: Conversation, tr: Translator, input_fn: InputFn, out: TextIO,
+             speech: Speech | None = None) -> str:
+    """Ask until the person pauses (PAUSED) or a phase offers nothing more to ask (ENDED).
+
+    The caller leaves or closes the conversation (a practice decides first);
+    `speech` (practice) gives what the practice person says to a question id.
+    """
     print(tr(COMMANDS), file=out)
-    step = intake.step()
+    step = conv.step()
     while True:
         if step.error is not None:
             print("! " + tr(step.error), file=out)
         if step.kind != QUESTION:
-            step = _at_phase(intake, step, tr, input_fn, out)
-            if step is None:
-                return 0
+            moved = _at_phase(conv, step, tr, input_fn, out)
+            if isinstance(moved, str):
+                return moved
+            step = moved
             continue
-        _show_question(step, tr, out, intake.mode)
+        _show_question(step, tr, out, conv.mode)
         said = speech(step.question.id) if speech is not None else None
         if said:
             print("  " + tr(_("De persoon zegt: \u201c{words}\u201d", words=clean(said))), file=out)
         try:
             raw = input_fn("> ")
         except EOFError:
-            intake.pause()
             print(tr(_("Gepauzeerd. Alles is bewaard.")), file=out)
-            return 0
-        step = _handle(intake, step, raw, tr, input_fn, out)
-        if step is None:
-            return 0
+            return PAUSED
+        if raw.strip() == "q":
+            print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
+            return PAUSED
+        step = _handle(conv, step, raw, tr, input_fn, out)
 
 
-def _handle(intake: Intake, step: Step, raw: str, tr, input_fn, out) -> Step | None:
+def _handle(conv: Conversation, step: Step, raw: str, tr: Translator, input_fn: InputFn, out: TextIO) -> Step:
     command = raw.strip()
-    q = step.question.in_mode(intake.mode)
-    if command == "q":
-        intake.pause()
-        print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
-        return None
+    q = step.question.in_mode(conv.mode)
     if command == "?":
         print(tr(q.msg("help")) if q.help else tr(_("Voor deze vraag is geen uitleg.")), file=out)
         return step
     if command == "<":
-        return intake.go_back()
+        return conv.back()
     if command == "=":
-        return intake.review()
+        return conv.review()
     if command.startswith("!"):
         reason = command[1:].strip() or (input_fn(tr(_("Waarom slaat u deze vraag over? "))) if q.mandatory else "")
-        return intake.skip(reason)
+        return conv.skip(reason)
     if not command and not q.mandatory and q.type != "info":
-        return intake.skip("")
-    return intake.answer(raw)
+        return conv.skip("")
+    return conv.answer(raw)
 
 
-def _show_question(step: Step, tr, out, mode: str) -> None:
+def _show_question(step: Step, tr: Translator, out: TextIO, mode: str) -> None:
     q = step.question.in_mode(mode)
     second = translator(step.second_locale) if step.second_locale else None
     marks = []
@@ -141,7 +150,7 @@ _HINTS = {
 }
 
 
-def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
+def _at_phase(conv: Conversation, step: Step, tr: Translator, input_fn: InputFn, out: TextIO) -> Step | str:
     print("", file=out)
     if step.kind == "review":
         print(tr(_("Overzicht: {done} van {total} vragen klaar.", done=step.answered, total=step.total)), file=out)
@@ -149,7 +158,7 @@ def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
         if step.missing:
             print(tr(_("Deze verplichte vragen zijn nog open:")), file=out)
             for qid in step.missing:
-                print("    • " + clean(tr(intake.dialog.question(qid).msg("text"))), file=out)
+                print("    • " + clean(tr(conv.dialog.question(qid).msg("text"))), file=out)
         prompt = _("Enter: verder. Of typ het nummer van een onderwerp om het te openen. q: stoppen. ")
     else:
         print(tr(_STATUS_TEXT[step.kind]), file=out)
@@ -160,26 +169,25 @@ def _at_phase(intake: Intake, step: Step, tr, input_fn, out) -> Step | None:
     except EOFError:
         raw = "q"
     if raw == "q":
-        intake.pause()
-        return None
+        return PAUSED
     if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= len(step.topics):
         try:
-            return intake.jump(step.topics[int(raw) - 1].id)
+            return conv.jump(step.topics[int(raw) - 1].id)
         except SessionError as exc:
             print("! " + tr(exc.msg), file=out)
             return step
     if step.kind == "review":
-        return intake.submit()
-    return None
+        return conv.submit()
+    return ENDED
 
 
-# The same words as the chat's topic panel (assistant/ui/topics.py), which this
+# The same words as the chat's topic panel (assistant/ui/widgets/topics.py), which this
 # module may not import: the plain mode runs where Textual cannot.
-STATUS_WORDS = {progress.DONE: _("klaar"), progress.OPEN: _("open"), progress.SKIPPED: _("overgeslagen"),
-                progress.WAITING: _("wacht"), progress.NOT_APPLICABLE: _("niet nodig")}
+STATUS_WORDS = {DONE: _("klaar"), OPEN: _("open"), SKIPPED: _("overgeslagen"),
+                WAITING: _("wacht"), NOT_APPLICABLE: _("niet nodig")}
 
 
-def _show_topics(step: Step, tr, out) -> None:
+def _show_topics(step: Step, tr: Translator, out: TextIO) -> None:
     """Every topic with its number (what the prompt asks to type) and its status in words."""
     for i, t in enumerate(step.topics, 1):
         print(f"  {i}. {clean(tr(t.title))}: {tr(STATUS_WORDS[t.status])}", file=out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
@@ -23,14 +23,18 @@ from assistant.ui.screens.home import HomeScreen
 from assistant.ui.navigator import Navigator
 
 if TYPE_CHECKING:
-    from assistant.engine.session import Intake
+    from assistant.app.conversation import Conversation
+    from assistant.app.practice import PracticeRun
+
+PAUSE_NOT_SAVED = _("Gestopt. De pauze kon niet worden bewaard, maar alle antwoorden wel. "
+                    "Open de intake later opnieuw.")
 
 # The chat, review, proposal and help screens (and the dialog itself) are
 # imported when first needed: start-up shows only the home screen, and every
 # import before it is time the consulent waits (see scripts/bench_ui.py).
 
 
-def _with_bindings(cls, specs, tr):
+def with_bindings(cls: type, specs: Any, tr: Any) -> type:
     """A screen class whose bindings carry translated descriptions and stable ids."""
     return type(cls.__name__, (cls,), {"BINDINGS": keymap.bindings(specs, tr)})
 
@@ -48,9 +52,9 @@ class IntakeApp(App):
         self._dialog = dialog
         self._today = today
         self.store: SessionStore | None = None
-        self.intake: Intake | None = None
-        self.practice = None  # the open practice (assistant/ui/practice.py), None for real work
-        self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
+        self.conversation: Conversation | None = None
+        self.practice: PracticeRun | None = None  # the open practice, None for real work
+        self._home = with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
         self._chat = None
         self._dialog_lock = threading.Lock()
         self.nav = Navigator(self)
@@ -81,7 +85,7 @@ class IntakeApp(App):
         """
         def warm() -> None:
             try:
-                import assistant.engine.session  # noqa: F401
+                import assistant.app.conversation  # noqa: F401
                 import assistant.ui.screens.chat  # noqa: F401
 
                 self.dialog
@@ -91,28 +95,26 @@ class IntakeApp(App):
         threading.Thread(target=warm, name="warm-up", daemon=True).start()
 
     # -- sessions -------------------------------------------------------------------
-    def _kw(self) -> dict:
-        return {"today": self._today} if self._today else {}
-
     def new_intake(self, mode: str) -> None:
-        from assistant.engine.session import Intake
+        from assistant.app.conversation import Conversation
 
-        self._open(lambda: Intake.start(self.store, self.dialog, mode=mode,
-                                        second_locale=self.settings.second_locale, **self._kw()))
+        self.open_with(lambda: Conversation.start(self.store, self.dialog, mode=mode,
+                                                  second_locale=self.settings.second_locale, today=self._today))
 
     def open_intake(self, sid: str) -> None:
-        from assistant.engine.session import Intake
+        from assistant.app.conversation import Conversation
 
-        self._open(lambda: Intake.open(self.store, sid, self.dialog, **self._kw()))
+        self.open_with(lambda: Conversation.open(self.store, self.dialog, sid, today=self._today))
 
-    def _open(self, opener) -> None:
+    def open_with(self, opener) -> None:
+        """Open the conversation `opener` makes, on the navigator (one screen change at a time)."""
         self.nav.request(self._open_now, opener)
 
     async def _open_now(self, opener) -> None:
-        if self.intake is not None:  # a key pressed twice: one intake at a time
+        if self.conversation is not None:  # a key pressed twice: one intake at a time
             return
         try:
-            self.intake = opener()
+            self.conversation = opener()
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
             self.end_practice()
             self.notify(self.tr(describe(exc)), severity="error", markup=False, timeout=8)
@@ -120,26 +122,30 @@ class IntakeApp(App):
         if self._chat is None:
             from assistant.ui.screens.chat import ChatScreen
 
-            self._chat = _with_bindings(ChatScreen, keymap.CHAT_KEYS, self.tr)
+            self._chat = self.keyed(ChatScreen, keymap.CHAT_KEYS)
         await self.nav.pop_to(self.home_screen)
-        await self.push_screen(self._chat(self.intake, self.tr))
+        await self.push_screen(self._chat(self.conversation, self.tr))
 
     def leave_intake(self, screen=None) -> None:
         """Pause: everything is stored already; close the session and go home."""
         self.nav.request(self._leave_now)
 
     async def _leave_now(self) -> None:
-        if self.intake is None:
+        if self.conversation is None:
             return
-        try:
-            self.intake.pause()
-        finally:
-            self.intake.close()
-            self.intake = None
-            self.nav.return_to = None
-            self.end_practice()
+        conv, self.conversation = self.conversation, None
+        saved = conv.leave()
+        self.nav.return_to = None
+        self.end_practice()
         await self.nav.pop_to(self.home_screen)
-        self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
+        if saved:
+            self.notify(self.tr(_("Gepauzeerd. Alles is bewaard.")), markup=False)
+        else:
+            self.notify(self.tr(PAUSE_NOT_SAVED), severity="warning", markup=False, timeout=8)
+
+    def keyed(self, cls: type, specs: Any) -> type:
+        """`cls` with its keys in the current language (footer, F2)."""
+        return with_bindings(cls, specs, self.tr)
 
     def on_case_chosen(self, message) -> None:
         from assistant.ui.practice import show_story
@@ -165,7 +171,7 @@ class IntakeApp(App):
         """The review or proposal screen class with its keys (footer, F2) in the current language."""
         key = (cls, self.tr.locale)
         if key not in self._phase_classes:  # one class per screen and language, not one per visit
-            self._phase_classes[key] = _with_bindings(cls, getattr(cls, "KEY_SPECS", keymap.PHASE_KEYS), self.tr)
+            self._phase_classes[key] = self.keyed(cls, getattr(cls, "KEY_SPECS", keymap.PHASE_KEYS))
         return self._phase_classes[key]
 
     def choose_interface_language(self) -> None:
@@ -179,7 +185,7 @@ class IntakeApp(App):
         if not locale or locale == self.tr.locale:
             return
         self.tr = translator(locale)
-        self._home = _with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
+        self._home = with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
         self._chat = None  # built again, with the new language, when an intake is opened
         await self.pop_screen()  # the old home first: the new one has the same id
         await self.push_screen(self._home(self.store_path, self.tr))
@@ -215,22 +221,20 @@ class IntakeApp(App):
             self._exception = error
             self._exception_event.set()
         values = []
-        if self.intake is not None:
-            values = [self.intake.state.answers, self.intake.state.notes, self.intake.state.decision]
+        if self.conversation is not None:
+            conv, self.conversation = self.conversation, None
+            values = conv.sensitive_values()
             try:
-                self.intake.pause()
+                conv.leave()
             except Exception:  # noqa: BLE001 - closing must not raise a second error
                 pass
-            finally:
-                self.intake.close()
-                self.intake = None
         msg, tail = report(error, values)
         self.panic(Text(f"{self.tr(msg)}\n{self.tr(tail)}"))
 
     def on_unmount(self) -> None:
-        if self.intake is not None:
-            self.intake.pause()
-            self.intake.close()
+        if self.conversation is not None:
+            conv, self.conversation = self.conversation, None
+            conv.leave()  # a pause that cannot be stored is no crash: every answer is stored already
         self.end_practice()
         if self.store is not None:
             self.store.close()

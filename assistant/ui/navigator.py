@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import asyncio
 
+from assistant.base.errors import describe
+from assistant.engine.step import PROPOSAL, REVIEW
+
 
 class Navigator:
     def __init__(self, app) -> None:
@@ -43,7 +46,7 @@ class Navigator:
         self.request(self._review_closed)
 
     def edit(self, qid: str) -> None:
-        self.request(self._intent, "goto", qid)
+        self.request(self._intent, "edit", qid)
 
     def submit(self) -> None:
         self.request(self._intent, "submit")
@@ -57,7 +60,7 @@ class Navigator:
 
     def decided(self) -> None:
         self.request(self._show_current, False)
-        if getattr(self.app, "practice", None) is not None:  # a practice ends with its feedback
+        if self.app.practice is not None:  # a practice ends with its feedback
             from assistant.ui.practice import finish
 
             self.request(finish, self.app)
@@ -73,12 +76,11 @@ class Navigator:
             await self.app.pop_screen()
 
     async def _show(self, step, open_phase: bool = True, error: str | None = None) -> None:
-        from assistant.engine.step import PROPOSAL, REVIEW
         from assistant.ui.screens.proposal import ProposalScreen
         from assistant.ui.screens.review import ReviewScreen
 
-        chat, intake = self.chat, self.app.intake
-        if chat is None or intake is None:
+        chat, conv = self.chat, self.app.conversation
+        if chat is None or conv is None:
             return
         await self.pop_to(chat)
         chat.show(step, open_phase=False)
@@ -88,39 +90,35 @@ class Navigator:
             error = error or self.app.tr(step.error)
         keys = self.app.phase_bindings
         if step.kind == REVIEW:
-            await self.app.push_screen(keys(ReviewScreen)(intake, self.app.tr, error=error))
+            await self.app.push_screen(keys(ReviewScreen)(conv, self.app.tr, error=error))
         else:
             try:
-                screen = keys(ProposalScreen)(intake, self.app.tr)
+                screen = keys(ProposalScreen)(conv, self.app.tr)
             except Exception as exc:  # noqa: BLE001 - the advice failed: said in the chat, never a traceback
-                from assistant.base.errors import describe
-
-                chat._error(self.app.tr(describe(exc)))
+                chat.say_error(self.app.tr(describe(exc)))
                 return
             await self.app.push_screen(screen)
 
     async def _handover(self) -> None:
         chat = self.chat
-        if chat is None or self.app.intake is None:
+        if chat is None or self.app.conversation is None:
             return
         await self.pop_to(chat)
         chat.action_handover()
 
     async def _show_current(self, open_phase: bool) -> None:
-        if self.app.intake is not None:
-            await self._show(self.app.intake.step(), open_phase)
+        if self.app.conversation is not None:
+            await self._show(self.app.conversation.step(), open_phase)
 
     async def _intent(self, name: str, *args) -> None:
         """An intent from the overview (change an answer, go on to the proposal)."""
-        intake = self.app.intake
-        if intake is None:
+        conv = self.app.conversation
+        if conv is None:
             return
         try:
-            step = getattr(intake, name)(*args)
+            step = getattr(conv, name)(*args)
         except Exception as exc:  # noqa: BLE001 - shown on the overview, never a traceback
-            from assistant.base.errors import describe
-
-            await self._show(intake.step(), True, self.app.tr(describe(exc)))
+            await self._show(conv.step(), True, self.app.tr(describe(exc)))
             return
         await self._show(step, True)
 
@@ -128,23 +126,18 @@ class Navigator:
         """Back to the conversation: the question that was open, else the first open one.
 
         Only when no question is left does the chat stay on the review step; it
-        then offers a button (and the key) to the overview, so there is always a way on.
+        then offers a button (and the key) to the overview, so there is always a
+        way on. A move that cannot be stored is said in the chat, never passed over.
         """
-        from assistant.engine import progress
-
-        intake = self.app.intake
-        if intake is None:
+        conv = self.app.conversation
+        if conv is None:
             return
-        targets = [self.return_to] if self.return_to else []
-        nxt = progress.next_open(intake.dialog, intake.record, intake.state.skipped, intake.mode, None)
-        targets += [nxt.id] if nxt is not None else []
-        self.return_to = None
-        step = None
-        for qid in targets:
-            try:
-                step = intake.goto(qid)
-                break
-            except Exception:  # noqa: BLE001 - no longer applies: try the next place
-                continue
-        step = step or intake.step()
+        return_to, self.return_to = self.return_to, None
+        try:
+            step = conv.back_to_conversation(return_to)
+        except Exception as exc:  # noqa: BLE001 - the store refused the move: said, never a traceback
+            await self._show(conv.step(), open_phase=False)
+            if self.chat is not None:
+                self.chat.say_error(self.app.tr(describe(exc)))
+            return
         await self._show(step, open_phase=False)

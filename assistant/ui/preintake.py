@@ -3,8 +3,9 @@
 What it offers is deliberately little: a language, "new" or "continue with my
 code", a consent step, the questions of this mode, a pause that shows the code,
 and an end. There is no caseload and no key that opens another session: the
-only way into a stored session is its resume code (assistant/engine/resume.py).
-Every event is the inburgeraar's (the `_Alone` wrapper passes the actor).
+only way into a stored session is its resume code. The rules (consent, the
+code, counting wrong codes) are the application layer's (`assistant.app.preintake`);
+its conversation passes the inburgeraar as the actor of every event.
 
 The chat screen is reused with its own keys (`ALONE_KEYS`): no overview,
 notes, language of the consulent, or key help with the consulent's keys.
@@ -20,9 +21,10 @@ from pathlib import Path
 from textual import events
 from textual.screen import Screen
 
-from assistant.engine import resume
-from assistant.engine.step import QUESTION
+from assistant.app import preintake
+from assistant.app.conversation import Conversation
 from assistant.base.errors import describe
+from assistant.engine.step import QUESTION
 from assistant.i18n import _, translator
 from assistant.ui import keymap
 from assistant.ui.screens import pages
@@ -30,8 +32,6 @@ from assistant.ui.app import IntakeApp
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.widgets.transcript import Transcript
 
-ACTOR = "inburgeraar"
-SKIP_REASON = "overgeslagen in de voorbereiding"  # stored for the consulent (Dutch), not shown here
 ALONE_KEYS = (
     keymap.KeySpec("help", "f1", "help", _("Uitleg")),
     keymap.KeySpec("back", "ctrl+b", "back", _("Terug")),
@@ -41,31 +41,6 @@ ALONE_KEYS = (
     keymap.KeySpec("speak", "f5", "speak", _("Voorlezen")),
     keymap.KeySpec("pause", "f10", "pause", _("Pauze")),
 )
-
-
-class _Alone:
-    """The session as the inburgeraar works in it: every intent carries their role."""
-
-    def __init__(self, intake) -> None:
-        self._intake = intake
-
-    def __getattr__(self, name):
-        return getattr(self._intake, name)
-
-    def answer(self, raw):
-        return self._intake.answer(raw, ACTOR)
-
-    def skip(self, reason):
-        return self._intake.skip(reason, ACTOR)
-
-    def go_back(self):
-        return self._intake.go_back(ACTOR)
-
-    def jump(self, topic_id):
-        return self._intake.jump(topic_id, ACTOR)
-
-    def goto(self, qid):
-        return self._intake.goto(qid, ACTOR)
 
 
 class AloneChat(ChatScreen):
@@ -98,7 +73,7 @@ class AloneChat(ChatScreen):
         """Alone, every question may be skipped: it is talked about in the meeting."""
         if self.step.question is None:
             return
-        step = self.run_intent(self.intake.skip, SKIP_REASON)
+        step = self.run_intent(self.conv.skip, preintake.SKIP_REASON)
         if step is not None:
             if step.error is None:
                 self.query_one(Transcript).note(self.tr(_("Overgeslagen. U kunt dit in het gesprek bespreken.")))
@@ -116,7 +91,7 @@ class AloneChat(ChatScreen):
         q = self.step.question
         if q is None:
             return
-        q = q.in_mode(self.intake.mode)
+        q = q.in_mode(self.conv.mode)
         locale = self.tr.locale
         if not speech.has_voice(locale):
             if self._dutch_offered != q.id:
@@ -145,7 +120,7 @@ class PreIntakeApp(IntakeApp):
         super().__init__(store_path, lang or "nl", **kw)
         self.lang_given = lang is not None
         self.code: str | None = None
-        self.tries = 0
+        self.door: preintake.CodeDoor | None = None  # this view's way back in by a code, with its tries
         self._alone_chat = None
 
     def on_mount(self, event: events.Mount) -> None:
@@ -181,74 +156,43 @@ class PreIntakeApp(IntakeApp):
                              lambda _choice: self.welcome())
 
     def _consent(self, choice: str | None) -> None:
-        from assistant.engine.session import Intake
-
         if choice == "back":  # Escape before answering: nothing is stored, the welcome again
             self.welcome()
             return
-        given = choice == "yes"
-        locale = None if self.tr.locale == "nl" else self.tr.locale
-        intake = Intake.start(self.store, self.dialog, mode="pre_intake", actor=ACTOR, second_locale=locale,
-                              **self._kw())
-        self.intake = intake  # closed by `_close_intake` whatever happens next
-        intake.record_consent(given)
-        if not given:  # nothing else is stored: the session holds only the refusal
-            intake.close()
-            self.intake = None
+        started = preintake.begin(self.store, self.dialog, self.tr.locale, choice == "yes", today=self._today)
+        if started.conversation is None:  # no consent: the session holds only the refusal
             self._end(pages.NO_CONSENT)
             return
-        self.code = resume.new_code()
-        intake.set_resume_code(*resume.seal(self.code))
-        self._language_is_an_answer(intake)
+        self.conversation, self.code = started.conversation, started.code
         self.push_screen(pages.Page(self.tr, [pages.CODE_WHY], [("next", pages.NEXT)], big=self._code_line()),
                          lambda _choice: self._chat_now())
 
-    def _language_is_an_answer(self, intake) -> None:
-        """The language chosen on the first page answers the dialog's language question:
-        asking "in which language?" again, in that language, would only puzzle the person."""
-        for q in self.dialog.questions:
-            if q.opt("sets_locale") and self.tr.locale in q.choice_ids and q.pre_intake:
-                intake.answer_question(q.id, self.tr.locale, ACTOR, from_file=True)
-                first = intake.view.next_open(intake.mode, None)  # the welcome before it is still to read
-                if first is not None:
-                    intake.goto(first.id, ACTOR)
-
     def code_typed(self, page, typed: str) -> None:
         """A code typed back: the session it opens, or a clear refusal (and an end after too many)."""
-        from assistant.engine.session import Intake
-
-        code = resume.normalise(typed)
-        sid = resume.find(self.store, code) if code else None
-        if sid is None:
-            self.tries += 1
-            if self.tries >= resume.MAX_TRIES:
-                self._end(pages.CODE_TOO_OFTEN)
-            else:
-                page.refuse(pages.CODE_WRONG)
-            return
+        if self.door is None:
+            self.door = preintake.CodeDoor(self.store, self.dialog, self.store_path, self._today)
         try:
-            intake = Intake.open(self.store, sid, self.dialog, actor=ACTOR, **self._kw())
+            opened = self.door.open(typed)
         except Exception as exc:  # noqa: BLE001 - in use elsewhere, another version: said, never a traceback
             page.refuse(describe(exc))
             return
-        if intake.state.mode != "pre_intake":
-            intake.close()
-            self._end(pages.HANDED_OVER)
-            return
-        self.code, self.intake = code, intake
-        self._chat_now()
+        if isinstance(opened, Conversation):
+            self.code, self.conversation = self.door.code, opened
+            self._chat_now()
+        elif opened in (preintake.TOO_OFTEN, preintake.HANDED_OVER):
+            self._end(opened)
+        else:
+            page.refuse(opened)
 
     def _chat_now(self) -> None:
         if self._alone_chat is None:
-            from assistant.ui.app import _with_bindings
-
-            self._alone_chat = _with_bindings(AloneChat, ALONE_KEYS, self.tr)
-        self.push_screen(self._alone_chat(_Alone(self.intake), self.tr))
+            self._alone_chat = self.keyed(AloneChat, ALONE_KEYS)
+        self.push_screen(self._alone_chat(self.conversation, self.tr))
 
     def _code_line(self) -> str:
         if not self.code:
             return ""
-        return self.tr(replace(pages.CODE_SHOWN, params={"code": resume.shown(self.code)}))
+        return self.tr(replace(pages.CODE_SHOWN, params={"code": preintake.shown(self.code)}))
 
     def _end(self, *lines, code: bool = False) -> None:
         self.push_screen(pages.Page(self.tr, list(lines), [("close", pages.CLOSE)],
@@ -256,12 +200,9 @@ class PreIntakeApp(IntakeApp):
                          lambda _choice: self.exit())
 
     def _close_intake(self) -> None:
-        if self.intake is not None:
-            try:
-                self.intake.pause(ACTOR)
-            finally:
-                self.intake.close()
-                self.intake = None
+        if self.conversation is not None:
+            conv, self.conversation = self.conversation, None
+            conv.leave()
 
     # -- from the chat ---------------------------------------------------------------
     def finish(self) -> None:

@@ -9,11 +9,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from assistant.base import dates
 from assistant.base.errors import FieldError
 from assistant.i18n import _
 
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-YEAR_MIN, YEAR_MAX = 1900, 2199
+ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the shape first: "not a date" before "no such day"
+YEAR_MIN, YEAR_MAX = dates.YEAR_MIN, dates.YEAR_MAX
 MAX_DEPTH = 20              # a case file is at most a few levels deep
 MAX_INT_DIGITS = 15         # no answer or field needs more
 MAX_FILE_BYTES = 2_000_000  # a case file is a few kilobytes
@@ -25,13 +26,12 @@ class Refused(FieldError):
 
 def iso_date(field: str, value: Any) -> date:
     """YYYY-MM-DD only (no week dates, no times), years 1900 to 2199."""
-    if not isinstance(value, str) or not value.isascii() or not ISO_DATE.fullmatch(value):
+    if not isinstance(value, str) or not ISO_SHAPE.fullmatch(value):
         raise Refused(field, _("'{field}' is geen datum. Schrijf hem zo: 2026-03-02.", field=field))
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise Refused(field, _("De datum in '{field}' bestaat niet. Kijk of dag en maand kloppen.", field=field)) from None
-    if not YEAR_MIN <= day.year <= YEAR_MAX:
+    day = dates.iso_date(value)
+    if day is None:
+        raise Refused(field, _("De datum in '{field}' bestaat niet. Kijk of dag en maand kloppen.", field=field))
+    if not dates.in_range(day.year):
         raise Refused(field, _("Het jaar in '{field}' kan niet kloppen. Kies een jaar tussen {low} en {high}.",
                                field=field, low=str(YEAR_MIN), high=str(YEAR_MAX)))
     return day

@@ -15,14 +15,14 @@ async def test_handover_and_confirm_from_the_chat(ui_store):
         assert app.screen.id == "chat" and "Ctrl+O" in screen_text(app)
         await press(app, pilot, "ctrl+o")
         step = app.screen.step
-        assert app.intake.mode == "joint" and step.question is not None
-        before = set(app.intake.state.alone)
-        topic = next(q.topic for q in app.intake.dialog.questions if q.id in before)
-        app.intake.jump(topic)  # to a topic answered alone (the topic panel does the same)
-        app.screen.show(app.intake.step())
+        assert app.conversation.mode == "joint" and step.question is not None
+        before = set(app.conversation.given_alone)
+        topic = next(q.topic for q in app.conversation.dialog.questions if q.id in before)
+        app.conversation.jump(topic)  # to a topic answered alone (the topic panel does the same)
+        app.screen.show(app.conversation.step())
         await settle_nav(app, pilot)
         await press(app, pilot, "ctrl+k")
-        assert not {q.id for q in app.intake.dialog.topic(topic).questions} & app.intake.state.alone
+        assert not {q.id for q in app.conversation.dialog.topic(topic).questions} & app.conversation.given_alone
         assert "Bevestigd" in screen_text(app)
     store = Store(ui_store, readonly=True)
     kinds = [(e.kind, e.actor) for e in store.events(sid)]
@@ -43,7 +43,7 @@ async def test_a_finished_pre_intake_is_taken_over_from_the_overview_with_the_ke
         assert "Onderwerp bevestigen" not in _footer(app)  # confirming comes after taking over
         assert "alleen gegeven, nog niet bevestigd" in screen_text(app)
         await press(app, pilot, "ctrl+o")
-        assert app.intake.mode == "joint" and app.screen.id == "chat"
+        assert app.conversation.mode == "joint" and app.screen.id == "chat"
         q = app.screen.step.question
         assert q is not None and q.who == "consulent"  # the first consulent question, asked now
         assert "U hebt de voorbereiding overgenomen" in screen_text(app)
@@ -66,8 +66,8 @@ async def test_a_joint_intake_shows_neither_pre_intake_key_and_they_do_nothing(u
         assert "Voorbereiding overnemen" not in footer and "Onderwerp bevestigen" not in footer
         before = app.screen.step.question
         await press(app, pilot, "ctrl+o", "ctrl+k")
-        assert app.intake.mode == "joint" and app.screen.step.question == before
-        assert [e.kind for e in app.intake.events()].count("handover") == 0
+        assert app.conversation.mode == "joint" and app.screen.step.question == before
+        assert [e.kind for e in app.store.events(app.conversation.id)].count("handover") == 0
 
 
 async def test_confirming_a_topic_with_nothing_given_alone_says_so(ui_store):
@@ -76,15 +76,15 @@ async def test_confirming_a_topic_with_nothing_given_alone_says_so(ui_store):
     async with consulent_opens(ui_store, sid) as (app, pilot):
         await press(app, pilot, "ctrl+o")
         for _ in range(30):  # the consulent questions, up to a topic with nothing answered alone (the LBT)
-            topic = app.intake.dialog.topic(app.screen.step.phase)
-            if not {q.id for q in topic.questions} & app.intake.state.alone:
+            topic = app.conversation.dialog.topic(app.screen.step.phase)
+            if not {q.id for q in topic.questions} & app.conversation.given_alone:
                 break
             await answer_current(app, pilot)
-        assert not {q.id for q in topic.questions} & app.intake.state.alone
+        assert not {q.id for q in topic.questions} & app.conversation.given_alone
         assert "Onderwerp bevestigen" in _footer(app)  # shown: other topics still have answers given alone
         await press(app, pilot, "ctrl+k")
         assert "niets te bevestigen" in screen_text(app)
-        assert "confirmed" not in [e.kind for e in app.intake.events()]
+        assert "confirmed" not in [e.kind for e in app.store.events(app.conversation.id)]
 
 
 async def test_reopened_after_the_hand_over_the_chat_names_ctrl_k_not_ctrl_o(ui_store):

@@ -36,7 +36,7 @@ async def test_f4_in_the_overview_renders_refuses_and_cancels(ui_store):
     async with consulent_opens(ui_store, sid, (120, 45)) as (app, pilot):
         assert app.screen.id == "chat"
         await press(app, pilot, "ctrl+o")
-        assert app.intake.state.handed_over
+        assert app.conversation.mode == "joint"
         await press(app, pilot, "ctrl+r")
         assert app.screen.id == "review" and "F4: Nederlandse weergave" in screen_text(app)
         await _highlight(app, pilot, "naam")  # Latin text given alone: offered too (from the pre-intake)
@@ -68,12 +68,12 @@ async def test_f4_in_the_chat_on_the_current_answer(ui_store):
     async with consulent_opens(ui_store, sid, (120, 45)) as (app, pilot):
         assert app.screen.id == "chat"
         await press(app, pilot, "ctrl+o")
-        assert app.intake.state.handed_over
+        assert app.conversation.mode == "joint"
         current = app.screen.step.question
         await press(app, pilot, "f4")  # a consulent question with no answer yet: said, nothing opens
         assert current.id != "werkwens" and not isinstance(app.screen, TextPrompt)
         assert "geen Nederlandse weergave nodig" in screen_text(app)
-        app.screen.show(app.intake.goto("werkwens"))
+        app.screen.show(app.conversation.edit("werkwens"))
         await settle_nav(app, pilot)
         assert "F4: Nederlandse weergave" in screen_text(app)
         await press(app, pilot, "f4")
@@ -105,7 +105,7 @@ async def _proposal_text(store_path, sid, agree: bool = False) -> str:
         if agree:  # the warning does not block: the consulent confirms the PIP anyway
             app.screen.query_one("#gemeentecode").value = "0363"
             await press_button(app, pilot, "#agree")
-            assert app.intake.state.position == "confirmed"
+            assert app.conversation.confirmed
         return shown
 
 

@@ -37,8 +37,8 @@ async def _drive(store_path: Path, lang, keys, secrets) -> None:
             shown = screen_text(app)
             leaked = [s for s in secrets if s in shown]
             assert not leaked, (keys, key, leaked)
-            if app.intake is not None:
-                assert app.intake.id not in secrets
+            if app.conversation is not None:
+                assert app.conversation.id not in secrets
 
 
 # Where the random keys start: the first page, the questions (language, new, consent yes,

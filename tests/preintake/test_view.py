@@ -75,9 +75,9 @@ async def test_consent_is_recorded_and_the_code_resumes_the_same_session(ui_stor
         await press_button(app, pilot, "#resume")
         await _type_code(app, pilot, "AAAA-AAAA")
         assert tr(pages.CODE_WRONG) in screen_text(app)  # refused, clearly, in their language
-        assert app.intake is None
+        assert app.conversation is None
         await _type_code(app, pilot, f" {code[:4].lower()} {code[4:]} ")
-        assert app.intake is not None and {first, second} <= set(app.intake.record)
+        assert app.conversation is not None and {first, second} <= set(app.conversation.answers)
         assert app.screen.step.question.id not in (first, second)
 
 
@@ -101,7 +101,7 @@ async def test_too_many_wrong_codes_end_the_view(ui_store):
         for _ in range(resume.MAX_TRIES):
             await _type_code(app, pilot, "MMMMMMMM")
         assert translator("nl")(pages.CODE_TOO_OFTEN) in screen_text(app)
-        assert app.intake is None
+        assert app.conversation is None
 
 
 async def test_the_end_shows_the_code_and_the_caseload_says_ready(ui_store):
@@ -126,7 +126,7 @@ async def test_the_end_shows_the_code_and_the_caseload_says_ready(ui_store):
         await answer_current(app, pilot)
         shown = screen_text(app)
         assert translator("tr")(pages.DONE[0])[:20] in shown and resume.shown(CODE) in shown
-        assert app.intake is None  # stored and closed before the page was shown
+        assert app.conversation is None  # stored and closed before the page was shown
     (row,) = summaries(ui_store)
     assert row.status == "ready"
 
@@ -137,7 +137,7 @@ async def test_the_chat_alone_says_nothing_meant_for_the_consulent(ui_store):
         for button in ("#new", "#yes", "#next"):
             await press_button(app, pilot, button)
         shown = screen_text(app)
-        assert "Ctrl+O" not in shown and app.intake.id not in shown
+        assert "Ctrl+O" not in shown and app.conversation.id not in shown
         assert shown.count("Elk antwoord wordt meteen bewaard.") == 1
 
 
@@ -198,7 +198,7 @@ async def test_escape_and_back_on_the_pages_before_the_questions_never_dead_end(
         await press_button(app, pilot, "#new")
         assert tr(pages.CONSENT[0])[:20] in screen_text(app)
         await press(app, pilot, "escape")  # consent not given nor refused: nothing stored, the welcome
-        assert tr(pages.WELCOME[0])[:20] in screen_text(app) and app.intake is None
+        assert tr(pages.WELCOME[0])[:20] in screen_text(app) and app.conversation is None
         await press_button(app, pilot, "#new")
         await press_button(app, pilot, "#yes")
         await press(app, pilot, "escape")  # the code page: Escape does nothing, the code stays on screen

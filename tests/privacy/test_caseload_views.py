@@ -89,6 +89,6 @@ def test_import_into_a_confirmed_pip_needs_a_reopen_with_a_reason(caseload, tmp_
     assert len(reopened) == 1 and reopened[0].data["reason"] == "Uitslag LBT kwam later binnen"
     assert reopened[0].person and reopened[0].actor == "consulent"
     assert any(e.kind in ("answered", "changed") and e.person == "import" for e in events[-6:])
-    from assistant.app.caseload import open_readonly
+    from assistant.app.records import open_readonly
 
     assert open_readonly(path, sid)["status"] != "confirmed"

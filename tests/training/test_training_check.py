@@ -43,7 +43,7 @@ def test_a_duplicate_id_is_reported(tmp_path):
 
 
 def test_intake_check_names_a_broken_shipped_case(tmp_path, monkeypatch):
-    from assistant.cli import commands
+    from assistant.app.checks import run_checks
     from assistant.training import cases
 
     for p in SHIPPED.glob("*.yaml"):
@@ -52,6 +52,6 @@ def test_intake_check_names_a_broken_shipped_case(tmp_path, monkeypatch):
     broken.write_text(broken.read_text(encoding="utf-8").replace("onderwijs_jaren: 9\n", "onderwijs_jaren: negen\n"),
                       encoding="utf-8")
     monkeypatch.setattr(cases, "case_dir", lambda: tmp_path)
-    checks = dict(commands._extra_checks())
-    found = checks["training"]()
+    _files, problems = run_checks()
+    found = [p.removeprefix("training: ") for p in problems if p.startswith("training: ")]
     assert len(found) == 1 and found[0].startswith(f"{broken}:") and "[onderwijs_jaren]" in found[0]

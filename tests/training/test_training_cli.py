@@ -134,7 +134,7 @@ def test_a_practice_session_is_refused_by_the_duo_export(practice):
 
 def test_a_practice_session_refuses_a_real_lbt_result(practice, tmp_path):
     _, training, sid = practice
-    from assistant.app.caseload import open_readonly
+    from assistant.app.records import open_readonly
 
     result = tmp_path / "resultaat.json"
     result.write_text(json.dumps({"resultaat": "B1-route niet haalbaar", "behaaldeScore": "48,50",

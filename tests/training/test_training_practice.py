@@ -9,7 +9,8 @@ from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.training.library import load_all
-from assistant.app.practice import practise, speech_for
+from assistant.app.practice import speech_for
+from assistant.plain.practice import practise
 from assistant.store.practice import scores
 
 CASES = load_all()

@@ -35,4 +35,4 @@ async def test_second_language_lines_follow_the_option_and_the_input_stays_logic
         field.value = TYPED
         assert field.value == TYPED  # the input field is never reordered or reshaped
         await answer_current(app, pilot, TYPED)
-        assert app.intake.record["land_herkomst"] == TYPED
+        assert app.conversation.answers["land_herkomst"] == TYPED

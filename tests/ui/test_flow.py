@@ -2,7 +2,7 @@
 
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
-from assistant.app.caseload import open_readonly
+from assistant.app.records import open_readonly
 from assistant.store.sqlite import Store
 from tests.ui.driver import screen_text, answer_current, press, press_button, settle_nav, start_new_until
 
@@ -17,7 +17,7 @@ async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, u
                 break
             asked.append(await answer_current(app, pilot))
         assert app.screen.id == "review"  # the review opens after the last question
-        sid = app.intake.id
+        sid = app.conversation.id
         await press_button(app, pilot, "#submit")
         await settle_nav(app, pilot)
         assert app.screen.id == "proposal"
@@ -43,7 +43,7 @@ async def test_validation_message_is_shown_and_input_kept(make_app, ui_store):
         assert app.screen.step.question.id == "geboortedatum"
         assert "bestaat niet" in str(app.screen.query_one("#error").render())
         assert app.screen.query("Input").last().value == "31-02-1990"  # what was typed stays
-        sid = app.intake.id
+        sid = app.conversation.id
     events = list(Store(ui_store).events(sid))
     assert all(e.data.get("question") != "geboortedatum" for e in events)
 
@@ -56,7 +56,7 @@ async def test_pause_goes_home_and_resume_continues(make_app, ui_store):
             await answer_current(app, pilot)
         question = app.screen.step.question.id
         await press(app, pilot, "f10")
-        assert app.screen.id == "home" and app.intake is None
+        assert app.screen.id == "home" and app.conversation is None
         shown = screen_text(app)   # the caseload is no longer empty, and the help says so
         assert "Er zijn nog geen intakes" not in shown and "Kies een intake en druk op Enter" in shown
         await press(app, pilot, "enter")
@@ -76,7 +76,7 @@ async def test_skip_with_reason_back_and_language_switch_are_recorded(make_app, 
         await press(app, pilot, "ctrl+l")
         app.screen.query_one("OptionList").highlighted = 2  # the language picker: ar
         await press(app, pilot, "enter")
-        sid = app.intake.id
+        sid = app.conversation.id
     view = open_readonly(ui_store, sid)
     assert view["skipped"]["doelgroep"] == "Brief van DUO nog niet binnen"
     assert view["second_locale"] == "ar"
@@ -91,4 +91,4 @@ async def test_ctrl_c_says_how_to_stop_in_the_persons_language(make_app, ui_stor
         await pilot.pause()
         said = [n.message for n in app._notifications]   # the toast's text (Textual renders it on a layer)
         assert said == ["Wilt u stoppen? Druk op F10. Alles is bewaard."]
-        assert app.screen.id == "chat" and app.intake is not None   # nothing stopped
+        assert app.screen.id == "chat" and app.conversation is not None   # nothing stopped

@@ -8,7 +8,7 @@ with letters and arrows; the counter never passes the total.
 import re
 
 from assistant.dialog.loader import load_file
-from assistant.app.caseload import open_readonly
+from assistant.app.records import open_readonly
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, burst, press, screen_text, start_new_until
 
@@ -90,7 +90,7 @@ async def test_multiselect_shows_all_options_space_toggles_enter_confirms(make_a
         await press(app, pilot, "down", "space", "down", "down", "down", "space")  # Bus and Lopen
         await press(app, pilot, "enter")  # confirms; it does not untick
         assert app.screen.step.question.id == "werk"
-        sid = app.intake.id
+        sid = app.conversation.id
     assert open_readonly(ui_store, sid)["answers"]["vervoer"] == ["bus", "lopen"]
 
 
@@ -111,7 +111,7 @@ async def test_a_fast_burst_of_list_keys_ticks_in_order_then_confirms(make_app, 
         await start_new_until(app, pilot, "vervoer", {"voertaal": "nl"})
         await burst(app, pilot, "down", "down", "space", "down", "space", "tab", "enter")  # Trein, Auto, Klaar
         assert app.screen.step.question.id == "werk"
-        sid = app.intake.id
+        sid = app.conversation.id
     assert open_readonly(ui_store, sid)["answers"]["vervoer"] == ["trein", "auto"]
 
 
@@ -127,7 +127,7 @@ async def test_yes_no_answers_with_enter_letters_and_arrows(make_app, ui_store, 
         await press(app, pilot, "j")
         await press(app, pilot, "right", "enter")  # the arrow moves from Ja to Nee
         assert app.screen.step.question.id == "slot"
-        sid = app.intake.id
+        sid = app.conversation.id
     answers = open_readonly(ui_store, sid)["answers"]
     assert [answers[q] for q in ("werk", "kind", "fiets", "huis", "auto")] == [True, True, False, True, False]
 
@@ -139,7 +139,7 @@ async def test_yes_no_buttons_and_letters_follow_the_interface_language(make_app
         shown = screen_text(app)
         assert "Yes (y)" in shown and "No (n)" in shown
         await press(app, pilot, "y")
-        sid = app.intake.id
+        sid = app.conversation.id
     assert open_readonly(ui_store, sid)["answers"]["werk"] is True
 
 
@@ -150,7 +150,7 @@ async def test_a_burst_after_a_refused_answer_loses_no_digit(make_app, ui_store)
         await answer_current(app, pilot, "123")
         assert app.screen.step.question.id == "bsn" and "123" in screen_text(app)  # refused, kept to correct
         await burst(app, pilot, "ctrl+u", *"111222333", "enter")  # one burst, no pause in between
-        sid = app.intake.id
+        sid = app.conversation.id
     view = open_readonly(ui_store, sid)
     assert view["answers"]["bsn"] == "111222333" and "bsn" not in view["skipped"]
 
@@ -160,7 +160,7 @@ async def test_keys_typed_while_the_next_question_comes_go_to_that_question_in_o
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "geboortedatum", {"voertaal": "nl"})
         await burst(app, pilot, *"12-03-1990", "enter", *"hallo", "enter", *"111222333", "enter")
-        sid = app.intake.id
+        sid = app.conversation.id
     answers = open_readonly(ui_store, sid)["answers"]
     assert (answers["geboortedatum"], answers["opmerking"], answers["bsn"]) == ("1990-03-12", "hallo", "111222333")
 

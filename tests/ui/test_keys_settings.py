@@ -42,7 +42,7 @@ async def test_a_remapped_key_works_and_the_help_screen_lists_every_id(make_app)
         await pilot.press("f5")  # the remapped review key
         await settle_nav(app, pilot)
         assert app.screen.id == "review"
-        events = [e.data.get("to") for e in app.intake.events() if e.kind == "moved"]
+        events = [e.data.get("to") for e in app.store.events(app.conversation.id) if e.kind == "moved"]
         assert events[-1] == "review"
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.dialog.loader import load_file
-from assistant.app.caseload import open_readonly
+from assistant.app.records import open_readonly
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, settle_nav, start_new_until
 
@@ -36,7 +36,7 @@ async def test_hostile_answer_is_stored_clean_and_shown_literally(make_app, ui_s
         assert "\x1b" not in shown
         await pilot.resize_terminal(60, 20)  # resize breaks nothing either
         await settle_nav(app, pilot)
-        sid = app.intake.id
+        sid = app.conversation.id
     assert open_readonly(ui_store, sid)["answers"]["opmerking"] == stored
 
 

@@ -212,7 +212,7 @@ class Runner:
         screen = app.screen
         self.expect(self._way_on(screen), "dead-end", lambda: f"dead end on screen {screen.id or type(screen).__name__}: "
                     f"no input, no button and no key named\n{self._screen_text(screen)}")
-        intake = app.intake
+        intake = app.conversation
         if intake is not None:
             self.sid = intake.id
         if screen.id == "chat" and intake is not None:

@@ -6,7 +6,7 @@ the store, not widget internals.
 """
 
 from assistant.dialog.loader import load_file
-from assistant.app.caseload import open_readonly
+from assistant.app.records import open_readonly
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, press, press_button, screen_text, start_new_until
 
@@ -24,7 +24,7 @@ async def test_overview_with_questions_open_then_on_to_the_proposal_does_not_cra
     app = make_app(dialog=mini())
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "geboortedatum", {"voertaal": "nl"})
-        sid = app.intake.id
+        sid = app.conversation.id
         await press(app, pilot, "ctrl+r")
         assert app.screen.id == "review"
         await press_button(app, pilot, "#submit")
@@ -46,7 +46,7 @@ async def test_overview_and_back_at_question_two_returns_to_that_question(make_a
     app = make_app(dialog=mini())
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_until(app, pilot, "voertaal")
-        sid = app.intake.id
+        sid = app.conversation.id
         await press(app, pilot, "ctrl+r")
         await press(app, pilot, "escape")
         shown = screen_text(app)

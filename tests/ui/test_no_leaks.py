@@ -28,7 +28,7 @@ async def _crash_after_answers(app, monkeypatch, seen: dict):
         await start_new_until(app, pilot, "bezigheden_nu", VALUES)  # right after beroep, as werk_nu was
 
         def broken_show(self, step):
-            answers = dict(self.intake.record)  # a local full of answers, as in the issue
+            answers = self.conv.answers  # a local full of answers, as in the issue
             raise ValueError(f"kapot bij {answers}")
 
         monkeypatch.setattr(ChatScreen, "show", broken_show)
@@ -61,7 +61,7 @@ async def test_forced_error_shows_no_traceback_and_no_answer(make_app, ui_store,
     (row,) = store.sessions()
     events = list(store.events(row.id))
     store.close()
-    assert events[-1].kind == "paused" and app.intake is None
+    assert events[-1].kind == "paused" and app.conversation is None
     debug_dir = paths.data_dir() / "debug"
     if not debug:
         assert "INTAKE_DEBUG=1" in shown and not debug_dir.exists()

@@ -1,7 +1,7 @@
 """The proposal screen: a typed deviation is never dropped by 'Akkoord' (issue 10
 item 4); its fields have labels and the chat's date format; F2 and a key footer."""
 
-from assistant.app.caseload import open_readonly
+from assistant.app.records import open_readonly
 from tests.ui.driver import press, press_button, screen_text, seed_full_intake
 
 
@@ -79,3 +79,16 @@ async def test_a_z_route_shows_its_learning_goal_instead_of_a_niveau(make_app, u
         await screen.recompose()
         await pilot.pause()
         assert "Niveau: geen; het leerdoel is A1" in screen_text(app)
+
+
+async def test_a_dagtekening_with_an_impossible_year_is_refused_as_the_chat_refuses_it(make_app, ui_store):
+    """The proposal read dates with its own copy of the parse, which lacked the year bound."""
+    sid = seed_full_intake(ui_store)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_proposal(app, pilot)
+        app.screen.query_one("#dagtekening").value = "02-03-1026"
+        app.screen.query_one("#gemeentecode").value = "0363"
+        await press_button(app, pilot, "#agree")
+        assert app.screen.id == "proposal" and "Het jaar 1026 kan niet kloppen" in screen_text(app)
+    assert open_readonly(ui_store, sid)["decision"] is None

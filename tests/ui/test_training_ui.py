@@ -69,7 +69,7 @@ async def test_practice_from_home_shows_the_words_uses_the_training_store_and_gi
         await press(app, pilot, "escape")
         assert app.screen.id == "home"
         await open_case(app, pilot)
-        assert app.intake.mode == "training" and "OEFENING" in screen_text(app)
+        assert app.conversation.mode == "training" and "OEFENING" in screen_text(app)
         panel = app.screen.query_one(SpeechPanel)
         seen: dict[str, str | None] = {}
         for _ in range(120):  # bounded: a refused answer fails the test
@@ -92,13 +92,13 @@ async def test_practice_from_home_shows_the_words_uses_the_training_store_and_gi
         await press_button(app, pilot, "#submit")
         assert app.screen.id == "proposal" and "OEFENING" in screen_text(app)
         app.screen.query_one("#gemeentecode").value = "0363"
-        sid = app.intake.id
+        sid = app.conversation.id
         await press_button(app, pilot, "#agree")
         await settle_nav(app, pilot)
         assert app.screen.id == "practice-feedback", app.screen
         shown = screen_text(app)
         assert "OEFENING" in shown and "Score:" in shown and "Leerroute" in shown
-        assert app.intake is None and app.practice is None
+        assert app.conversation is None and app.practice is None
         await press(app, pilot, "escape")
         assert app.screen.id == "home"
         assert app.screen.query_one("#sessions").row_count == 0  # not in the caseload
@@ -123,7 +123,7 @@ async def test_a_paused_practice_is_resumed_from_the_list_on_the_same_session(ma
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_case(app, pilot)
-        sid = app.intake.id
+        sid = app.conversation.id
         for _ in range(3):
             await answer_as_case(app, pilot, case)
         at = app.screen.step.question.id
@@ -134,7 +134,7 @@ async def test_a_paused_practice_is_resumed_from_the_list_on_the_same_session(ma
         assert "bezig" in screen_text(app)
         await press(app, pilot, "escape")
         await open_case(app, pilot)
-        assert app.intake.id == sid and app.screen.step.question.id == at
+        assert app.conversation.id == sid and app.screen.step.question.id == at
         words = speech_for(case, translator("nl"))(at)
         assert app.screen.query_one(SpeechPanel).words == (clean(words) if words else None)
         await press(app, pilot, "f10")
@@ -150,7 +150,7 @@ async def test_f10_on_the_list_and_on_the_story_goes_home_and_starts_nothing(mak
         await press(app, pilot, "o", "enter")
         assert app.screen.id == "practice-story"
         await press(app, pilot, "f10")
-        assert app.screen.id == "home" and app.intake is None and app.practice is None
+        assert app.screen.id == "home" and app.conversation is None and app.practice is None
     assert not training_store_path(ui_store).exists()  # looking at the list and the story stores nothing
 
 

@@ -1,7 +1,7 @@
 """The conversation screen: transcript, current question, fitting input, topic panel.
 
-The screen holds a reference to the session facade (`Intake`) and renders the
-`Step` each intent returns; it never changes domain state itself. Every
+The screen holds the intake's `Conversation` (the application layer) and
+renders the `Step` each intent returns; it never changes domain state itself. Every
 answer is committed by the engine before the returned Step is rendered, so
 what is on screen was already stored.
 """
@@ -39,16 +39,16 @@ TYPED_AHEAD = _("U typte al verder, maar deze vraag heeft geen tekstveld. Kies h
 
 
 class ChatScreen(Screen):
-    def __init__(self, intake, tr) -> None:
+    def __init__(self, conv, tr) -> None:
         super().__init__(id="chat")
-        self.intake, self.tr = intake, tr
-        self.step: Step = intake.step()
+        self.conv, self.tr = conv, tr
+        self.step: Step = conv.step()
         self._noted: str | None = None  # the phase whose message the transcript shows last
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield from training_banner(self.intake.mode, self.tr)
-        practice = getattr(self.app, "practice", None)
+        yield from training_banner(self.conv.mode, self.tr)
+        practice = self.app.practice
         with Horizontal(id="main", classes="practice" if practice is not None else ""):
             yield TopicPanel(id="topics")
             with Vertical(id="conversation"):
@@ -63,10 +63,10 @@ class ChatScreen(Screen):
 
     def on_mount(self) -> None:
         self._layout_direction()
-        self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.intake.id)))
-        if self.intake.mode == "pre_intake":
+        self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.conv.id)))
+        if self.conv.mode == "pre_intake":
             self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
-        elif self.intake.state.alone:  # taken over already: Ctrl+O no longer applies
+        elif self.conv.given_alone:  # taken over already: Ctrl+O no longer applies
             self.query_one(Transcript).note(self.tr(_("Antwoorden uit de voorbereiding zijn nog niet bevestigd. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
@@ -111,9 +111,9 @@ class ChatScreen(Screen):
         self.query_one(TopicPanel).show(step.topics, self.tr, visual=self._visual and self._main_rtl)
         self._layout_direction()
         if step.error is not None:
-            self._error(self.tr(step.error))
+            self.say_error(self.tr(step.error))
             return
-        self._error("")
+        self.say_error("")
         if step.kind == QUESTION:
             self._noted = None
             self._ask(step)
@@ -133,29 +133,29 @@ class ChatScreen(Screen):
         self.query_one("#question", Static).update(self._shown(card))
         label = _("Verder naar het voorstel") if step.kind == PROPOSAL else _("Overzicht")
         if self.answer_area.show_phase(tr(label)):
-            self._error(tr(TYPED_AHEAD))
+            self.say_error(tr(TYPED_AHEAD))
 
     def _ask(self, step: Step) -> None:
-        q, tr, second = step.question.in_mode(self.intake.mode), self.tr, self.second_tr
+        q, tr, second = step.question.in_mode(self.conv.mode), self.tr, self.second_tr
         marks = []
         if q.who == "consulent":
             marks.append(tr(_("voor de consulent")))
         if q.sensitive:
             marks.append(tr(_("gevoelig")))
-        if q.id in self.intake.state.alone and self.intake.mode != "pre_intake":  # given alone, not yet confirmed
+        if q.id in self.conv.given_alone and self.conv.mode != "pre_intake":  # given alone, not yet confirmed
             marks.append(tr(ALONE))
         mark_text = f"[{' · '.join(marks)}] " if marks else ""
         dutch = tr(q.msg("text")).strip()
         other = second(q.msg("text")).strip() if second else None
         self.query_one(Transcript).assistant(dutch, other if other != dutch else None, rtl=self._rtl(), marks=mark_text)
         # answered of applicable, as the engine counts them: never more than the total
-        hint = f" · {tr(dutch_ui.KEY_HINT)}" if dutch_ui.offered(self.intake, q) else ""
+        hint = f" · {tr(dutch_ui.KEY_HINT)}" if self.conv.offers_dutch(q) else ""
         card = text(f"{step.answered}/{step.total} · {tr(q.msg('label'))}{hint}", "dim", rtl=self._main_rtl)
         self.query_one("#question", Static).update(self._shown(card))
         if self.answer_area.show(q, step.value, tr, second):
-            self._error(tr(TYPED_AHEAD))
+            self.say_error(tr(TYPED_AHEAD))
 
-    def _error(self, message: str) -> None:
+    def say_error(self, message: str) -> None:
         self.query_one("#error", Static).update(self._shown(text(message, "bold red", rtl=self._main_rtl)))
 
     def run_intent(self, fn, *args) -> Step | None:
@@ -163,7 +163,7 @@ class ChatScreen(Screen):
         try:
             return fn(*args)
         except Exception as exc:  # noqa: BLE001 - the UI's last line of defence
-            self._error(self.tr(describe(exc)))
+            self.say_error(self.tr(describe(exc)))
             return None
 
     # -- answers -------------------------------------------------------------------
@@ -173,25 +173,24 @@ class ChatScreen(Screen):
             if message.typed:
                 self.answer_area.refused()
             return
-        step = self.run_intent(self.intake.answer, message.raw)
+        step = self.run_intent(self.conv.answer, message.raw)
         if step is None or step.error is not None:
             if message.typed:
                 self.answer_area.refused()  # the refused text goes back into the field
             if step is None:
                 return
         else:
-            last = self.intake.last_event  # not the whole log: a turn must not grow with the session
-            who = last.actor if last is not None and q.type != "info" else None
+            who = self.conv.last_actor if q.type != "info" else None  # the last event only: a turn must not grow
             if who:
-                value = self.intake.record.get(q.id)
-                shown = answer_text(value, q, self.tr) if q.id in self.intake.record else self.tr(_("(overgeslagen)"))
+                shown = (answer_text(self.conv.answer_to(q.id), q, self.tr) if self.conv.has_answer(q.id)
+                         else self.tr(_("(overgeslagen)")))
                 self.query_one(Transcript).person(self.tr(ROLE.get(who, _("Consulent"))), shown)
         self.show(step)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, TopicPanel):
             event.stop()
-            step = self.run_intent(self.intake.jump, event.option.id)
+            step = self.run_intent(self.conv.jump, event.option.id)
             if step is not None:
                 self.show(step)
 
@@ -199,22 +198,22 @@ class ChatScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         """Ctrl+O and Ctrl+K only where they do something, so the footer shows them only there."""
         if action == "handover":
-            return self.intake.mode == "pre_intake"
+            return self.conv.mode == "pre_intake"
         if action == "confirm_topic":  # after the hand-over: confirming is done together, in the meeting
-            return self.intake.mode != "pre_intake" and bool(self.intake.state.alone)
+            return self.conv.mode != "pre_intake" and bool(self.conv.given_alone)
         return True
 
     def action_help(self) -> None:
         q = self.step.question
         if q is not None:
-            q = q.in_mode(self.intake.mode)
+            q = q.in_mode(self.conv.mode)
             help_text = self.tr(q.msg("help")) if q.help else self.tr(_("Voor deze vraag is geen uitleg."))
             self.query_one(Transcript).note("? " + help_text, "italic")
             if q.help and self.second_tr:
                 self.query_one(Transcript).write(text(self.second_tr(q.msg("help")), "italic dim", rtl=self._rtl()))
 
     def action_back(self) -> None:
-        step = self.run_intent(self.intake.go_back)
+        step = self.run_intent(self.conv.back)
         if step is not None:
             self.show(step)
 
@@ -231,7 +230,7 @@ class ChatScreen(Screen):
     def _after_skip(self, reason: str | None) -> None:
         if reason is None:
             return
-        step = self.run_intent(self.intake.skip, reason)
+        step = self.run_intent(self.conv.skip, reason)
         if step is not None:
             if step.error is None:
                 self.query_one(Transcript).note(self.tr(_("Overgeslagen: {reason}", reason=reason or "-")))
@@ -239,13 +238,13 @@ class ChatScreen(Screen):
 
     def on_answer_input_phase_chosen(self, message: AnswerInput.PhaseChosen) -> None:
         if self.step.kind == PROPOSAL:
-            self.app.nav.show(self.intake.step())
+            self.app.nav.show(self.conv.step())
         else:
             self.action_review()
 
     def action_review(self) -> None:
         self.app.nav.return_to = self.step.question.id if self.step.question else None
-        step = self.run_intent(self.intake.review)
+        step = self.run_intent(self.conv.review)
         if step is not None:
             self.show(step)
 
@@ -259,8 +258,8 @@ class ChatScreen(Screen):
     def _after_language(self, locale: str | None) -> None:
         if locale is None:
             return
-        self.run_intent(self.intake.set_second_locale, None if locale == self.tr.locale else locale)
-        self.show(self.intake.step())
+        step = self.run_intent(self.conv.set_language, None if locale == self.tr.locale else locale)
+        self.show(step or self.conv.step())
 
     def action_note(self) -> None:
         topic = self.step.phase
@@ -268,19 +267,19 @@ class ChatScreen(Screen):
                              lambda note: self._after_note(topic, note))
 
     def _after_note(self, topic: str, note: str | None) -> None:
-        if note and self.run_intent(self.intake.add_note, topic, note) is None:
+        if note and self.run_intent(self.conv.add_note, topic, note) is None:
             self.query_one(Transcript).note(self.tr(_("Notitie bewaard.")), "yellow")
 
     def action_handover(self) -> None:
         """The consulent takes a pre-intake over (issue 12): consulent questions are asked now."""
-        step = self.run_intent(self.intake.handover)
+        step = self.run_intent(self.conv.handover)
         if step is not None:
             self.query_one(Transcript).note(self.tr(_("U hebt de voorbereiding overgenomen. Antwoorden van de inburgeraar alleen zijn nog niet bevestigd.")), "yellow")
             self.show(step)
 
     def action_confirm_topic(self) -> None:
         """Confirm every answer the inburgeraar gave alone in the current topic."""
-        done = self.run_intent(self.intake.confirm_topic, self.step.phase)
+        done = self.run_intent(self.conv.confirm_topic, self.step.phase)
         if done:
             self.query_one(Transcript).note(self.tr(N_("Bevestigd: {n} antwoord van de voorbereiding.",
                                                                  "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))), "yellow")
@@ -291,18 +290,19 @@ class ChatScreen(Screen):
     def action_dutch(self) -> None:
         """The consulent's Dutch rendering of the current free-text answer (the answer stays as typed)."""
         q = self.step.question
-        if not dutch_ui.offered(self.intake, q):
-            self._error(self.tr(dutch_ui.NOT_HERE))
+        if not self.conv.offers_dutch(q):
+            self.say_error(self.tr(dutch_ui.NOT_HERE))
             return
-        self._error("")
-        self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), self._after_dutch)
+        self.say_error("")
+        self.app.push_screen(dutch_ui.prompt(self.conv, q, self.tr), self._after_dutch)
 
     def _after_dutch(self, typed: str | None) -> None:
         q = self.step.question
-        if typed is None or q is None or q.id not in self.intake.state.dutch:
+        rendering = self.conv.dutch_rendering(q.id) if q is not None else None
+        if typed is None or rendering is None:
             return  # cancelled: nothing changed
-        self._error("")
-        self.query_one(Transcript).note(self.tr(dutch_ui.saved(self.intake.state.dutch[q.id])), "green")
+        self.say_error("")
+        self.query_one(Transcript).note(self.tr(dutch_ui.saved(rendering)), "green")
 
     def action_keys(self) -> None:
         self.app.action_keys()

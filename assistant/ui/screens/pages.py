@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.app import preintake
 from assistant.i18n import _, translator
 from assistant.i18n.locales import display_name, text_direction
 from assistant.ui.widgets.render import content, text
@@ -31,12 +32,11 @@ CONSENT = (_("Mogen wij uw antwoorden bewaren tot het gesprek?"),
 CODE_SHOWN = _("Dit is uw code: {code}")
 CODE_WHY = _("Schrijf de code op. Met de code gaat u later verder.")
 CODE_ASK = _("Typ de code die u hebt opgeschreven. Druk dan op Enter.")
-CODE_WRONG = _("Deze code klopt niet. Kijk of u hem goed hebt overgetypt.")
-CODE_TOO_OFTEN = _("Te vaak een code die niet klopt. Vraag de gemeente om hulp.")
+CODE_WRONG, CODE_TOO_OFTEN = preintake.WRONG, preintake.TOO_OFTEN  # the rules' own words
 PAUSED = _("Alles is bewaard. U kunt nu stoppen.")
 DONE = (_("Klaar, dank u wel! Uw antwoorden zijn bewaard."),
         _("De consulent bekijkt ze vlak voor het gesprek. In het gesprek praat u er samen over."))
-HANDED_OVER = _("Uw antwoorden zijn al bij de consulent. U hoeft niets meer te doen.")
+HANDED_OVER = preintake.HANDED_OVER
 NO_CONSENT = _("Goed. Er is niets bewaard. U beantwoordt de vragen in het gesprek.")
 NEW, RESUME, CLOSE, NEXT, BACK = _("Nieuw beginnen"), _("Verder met mijn code"), _("Sluiten"), _("Verder"), _("Terug")
 YES, NO = _("Ja"), _("Nee")

@@ -2,54 +2,34 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from assistant.base.errors import AppError
+from assistant.base.dates import typed_date
+from assistant.base.errors import AppError, describe
 from assistant.i18n import N_, _
-from assistant.outcome.compute import DecisionInvalid, compute
+from assistant.ui.screens.practice import training_banner
 from assistant.ui.widgets.inputs import PLACEHOLDERS
 from assistant.ui.widgets.keybar import KeyFooter
-from assistant.ui.screens.practice import training_banner
 from assistant.ui.widgets.render import content, text
 
-_DATE = re.compile(r"^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*$")  # as the chat reads dates
 DEVIATION_FIELDS = ("leerroute", "niveau", "motivatie")
-
-
-class DateRefused(AppError):
-    """A typed date that is refused; `msg` says how to type it."""
-
-
-def iso_date(typed: str) -> str:
-    """dd-mm-jjjj (as everywhere in the chat) to the ISO date the decision stores."""
-    m = _DATE.match(typed)
-    if not m:
-        raise DateRefused(_("Typ de datum zo: dag-maand-jaar, bijvoorbeeld 31-12-1990."))
-    day, month, year = (int(g) for g in m.groups())
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise DateRefused(_("Deze datum bestaat niet. Kijk of dag en maand kloppen.")) from None
 
 
 class ProposalScreen(Screen):
     BINDINGS = [("escape", "close", "")]
 
-    def __init__(self, intake, tr) -> None:
+    def __init__(self, conv, tr) -> None:
         super().__init__(id="proposal")
-        self.intake, self.tr = intake, tr
-        self.outcome = compute(dict(intake.record), intake.today())
+        self.conv, self.tr = conv, tr
+        self.outcome = conv.proposal()
 
     def compose(self) -> ComposeResult:
         tr = self.tr
         p = self.outcome.proposal.to_json(tr)
-        yield from training_banner(self.intake.mode, tr)
+        yield from training_banner(self.conv.mode, tr)
         with VerticalScroll():
             yield Static(text(tr(_("Voorstel voor het PIP (concept). De consulent beslist.")), "bold"))
             level = p.get("niveau") or (tr(_("geen; het leerdoel is {doel}", doel=p["leerdoel"]))
@@ -59,9 +39,8 @@ class ProposalScreen(Screen):
                                    alfa=p.get("alfabetisering") or "-"))))
             if p.get("vraag"):
                 yield Static(text(p["vraag"], "bold yellow"))
-            unconfirmed = [q for q in self.intake.state.alone if q in self.intake.record
-                           and self.intake.dialog.find_question(q).type != "info"]
-            if unconfirmed:  # said, not blocking: the consulent decides (issue 12)
+            unconfirmed = self.conv.unconfirmed_answers()
+            if unconfirmed:  # said, not blocking: the consulent decides
                 yield Static(text(tr(N_("Let op: {n} antwoord uit de voorbereiding is nog niet bevestigd. "
                                         "Kijk het na in het overzicht, of bevestig het plan toch.",
                                         "Let op: {n} antwoorden uit de voorbereiding zijn nog niet bevestigd. "
@@ -70,7 +49,7 @@ class ProposalScreen(Screen):
             for reason in p.get("redenen", []):
                 yield Static(text(f"• {reason['uitleg']}  ({reason['regel']}; {reason['bron']})"))
             with Vertical(id="decision"):
-                today = self.intake.today()
+                today = self.conv.today()
                 fields = (("dagtekening", _("Datum van het PIP"), f"{today:%d-%m-%Y}", tr(PLACEHOLDERS["date"]), 10),
                           ("gemeentecode", _("Gemeentecode"), "", tr(_("Gemeentecode, 4 cijfers")), 4),
                           ("leerroute", _("Andere leerroute"), "", tr(_("Andere leerroute: B, O of Z")), 1),
@@ -110,23 +89,17 @@ class ProposalScreen(Screen):
                                    "Of maak de velden voor afwijken leeg en kies Akkoord.")))
             return
         try:
-            besluit = {"akkoord": agree, "dagtekening_pip": iso_date(self._value("dagtekening")),
+            besluit = {"akkoord": agree, "dagtekening_pip": typed_date(self._value("dagtekening")).isoformat(),
                        "gemeentecode": self._value("gemeentecode")}
-        except DateRefused as exc:
+        except AppError as exc:
             self._refuse(self.tr(exc.msg))
             return
         if not agree:
             besluit.update(leerroute=self._value("leerroute").upper() or None,
                            niveau=self._value("niveau").upper() or None, motivatie=self._value("motivatie"))
         try:
-            outcome = compute(dict(self.intake.record), self.intake.today(), besluit)
-            self.intake.decide(besluit, outcome.decision.event())
-        except DecisionInvalid as exc:
-            self._refuse(self.tr(exc.msg))
-            return
-        except Exception as exc:  # noqa: BLE001
-            from assistant.base.errors import describe
-
+            self.conv.decide(besluit)
+        except Exception as exc:  # noqa: BLE001 - refused or failed: said on this screen, never a traceback
             self._refuse(self.tr(describe(exc)))
             return
         self.app.nav.decided()

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.engine import progress
+from assistant.app.views import ANSWERED, SKIPPED
 from assistant.i18n import _
 from assistant.ui.widgets import dutch as dutch_ui
 from assistant.ui import keymap
@@ -26,21 +26,21 @@ class ReviewScreen(Screen):
     BINDINGS = [("escape", "close", "")]
     KEY_SPECS = keymap.REVIEW_KEYS  # the app binds these (footer, F2), translated
 
-    def __init__(self, intake, tr, error: str | None = None) -> None:
+    def __init__(self, conv, tr, error: str | None = None) -> None:
         super().__init__(id="review")
-        self.intake, self.tr, self.error = intake, tr, error
+        self.conv, self.tr, self.error = conv, tr, error
 
     def compose(self) -> ComposeResult:
-        step = self.intake.step()
+        step = self.conv.step()
         tr = self.tr
-        yield from training_banner(self.intake.mode, tr)
+        yield from training_banner(self.conv.mode, tr)
         with Vertical():
             yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))
             error = Static(text(self.error or "", "bold red"), id="review-error")
             error.display = bool(self.error)  # an empty line only where there is something to say
             yield error
-            if any(dutch_ui.offered(self.intake, q) for q in self.intake.dialog.questions):
+            if self.conv.offers_dutch_anywhere():
                 yield Static(text(tr(dutch_ui.KEY_HINT), "dim"), id="dutch-hint")
             yield OptionList(*self._rows(), id="answers")
             if step.missing:
@@ -51,29 +51,25 @@ class ReviewScreen(Screen):
         yield KeyFooter()
 
     def _rows(self) -> list[Option]:
-        intake, tr = self.intake, self.tr
-        record, skipped = intake.record, intake.state.skipped
-        relevant = {q.id for q in progress.relevant(intake.dialog, record)}
+        tr = self.tr
         rows = []
-        for topic in intake.dialog.topics:
-            qs = [q for q in topic.questions if q.id in relevant and q.type != "info"]
-            if not qs:
-                continue
-            rows.append(Option(text(tr(topic.title_msg()), "bold underline", multiline=False), disabled=True))
-            for note in intake.state.notes.get(topic.id, []):
+        for topic in self.conv.overview():
+            rows.append(Option(text(tr(topic.title), "bold underline", multiline=False), disabled=True))
+            for note in topic.notes:
                 rows.append(Option(text("  ✎ " + tr(_("Notitie consulent: {note}", note=note)), "yellow",
                                         multiline=False), disabled=True))
-            for q in qs:
-                if q.id in record:
-                    value = answer_text(record[q.id], q, tr)
-                elif q.id in skipped:
-                    value = tr(_("overgeslagen: {reason}", reason=skipped[q.id] or "-"))
+            for row in topic.rows:
+                q = row.question
+                if row.status == ANSWERED:
+                    value = answer_text(row.value, q, tr)
+                elif row.status == SKIPPED:
+                    value = tr(_("overgeslagen: {reason}", reason=row.skipped_reason or "-"))
                 else:
                     value = tr(_("nog open"))
                 mark = " ⚑" if q.sensitive else ""
-                alone = text("  · " + tr(ALONE), "yellow", multiline=False) if q.id in intake.state.alone else ""
-                rendering = intake.state.dutch.get(q.id) if q.id in record else None
-                dutch = text("  → " + tr(dutch_ui.shown(rendering[:200])), "green", multiline=False) if rendering else ""
+                alone = text("  · " + tr(ALONE), "yellow", multiline=False) if row.given_alone else ""
+                dutch = (text("  → " + tr(dutch_ui.shown(row.dutch[:200])), "green", multiline=False)
+                         if row.dutch else "")
                 line = Text.assemble(text(f"  {tr(q.msg('label'))}{mark}: ", multiline=False),
                                      text(value[:200], "cyan", multiline=False), dutch, alone)
                 rows.append(Option(line, id=q.id))
@@ -98,8 +94,8 @@ class ReviewScreen(Screen):
         answers = self.query_one("#answers", OptionList)
         index = answers.highlighted
         option = answers.get_option_at_index(index) if index is not None else None
-        q = self.intake.dialog.find_question(option.id) if option is not None and option.id else None
-        if not dutch_ui.offered(self.intake, q):
+        q = self.conv.dialog.find_question(option.id) if option is not None and option.id else None
+        if not self.conv.offers_dutch(q):
             self._say(self.tr(dutch_ui.NOT_HERE))
             return
         self._say("")
@@ -112,12 +108,12 @@ class ReviewScreen(Screen):
             answers.add_options(self._rows())
             answers.highlighted = index
 
-        self.app.push_screen(dutch_ui.prompt(self.intake, q, self.tr), done)
+        self.app.push_screen(dutch_ui.prompt(self.conv, q, self.tr), done)
 
     def check_action(self, action: str, parameters) -> bool | None:
         """Ctrl+O (take over) only on a pre-intake: in the footer and working only there."""
         if action == "handover":
-            return self.intake.mode == "pre_intake"
+            return self.conv.mode == "pre_intake"
         return True
 
     def action_handover(self) -> None:

@@ -1,15 +1,14 @@
-"""The consulent's Dutch rendering of a free-text answer (issue 12): the key, the prompt, the lines shown.
+"""The consulent's Dutch rendering of a free-text answer: the key, the prompt, the lines shown.
 
 Offered for free text given in the pre-intake or written in another script
-(`assistant.engine.provenance.offer_dutch`). The prompt shows the answer as
-typed; what the consulent types goes to `Intake.render_dutch`, which cleans,
+(`Conversation.offers_dutch`). The prompt shows the answer as
+typed; what the consulent types goes to `Conversation.render_dutch`, which cleans,
 limits and stores it. A refused text keeps the prompt open with the reason;
 Escape closes it and changes nothing.
 """
 
 from __future__ import annotations
 
-from assistant.engine.provenance import offer_dutch
 from assistant.base.errors import describe
 from assistant.i18n import Msg, _
 from assistant.ui.screens.modals import TextPrompt
@@ -29,19 +28,15 @@ def shown(rendering: str) -> Msg:
     return _("Nederlands: {text}", text=rendering)
 
 
-def offered(intake, q) -> bool:
-    return q is not None and offer_dutch(q, intake.state, intake.record)
-
-
-def prompt(intake, q, tr) -> TextPrompt:
+def prompt(conv, q, tr) -> TextPrompt:
     """The small input; Enter stores through the session API, a refusal is shown in the prompt."""
 
     def submit(typed: str) -> str | None:
         try:
-            intake.render_dutch(q.id, typed)
+            conv.render_dutch(q.id, typed)
         except Exception as exc:  # noqa: BLE001 - a message in the prompt, never a traceback
             return tr(describe(exc))
         return None
 
-    head = f"{tr(PROMPT)}\n\n{tr(q.msg('label'))}: {intake.record.get(q.id, '')}"
-    return TextPrompt(head, tr(_("In het Nederlands")), value=intake.state.dutch.get(q.id, ""), submit=submit)
+    head = f"{tr(PROMPT)}\n\n{tr(q.msg('label'))}: {conv.answer_to(q.id) or ''}"
+    return TextPrompt(head, tr(_("In het Nederlands")), value=conv.dutch_rendering(q.id) or "", submit=submit)
