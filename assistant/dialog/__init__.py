@@ -1,0 +1,1 @@
+"""The conversation as data: `dialogs/*.yaml` loaded, validated and frozen (`loader`, `validate`, `model`)."""

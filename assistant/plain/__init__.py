@@ -1,0 +1,1 @@
+"""The plain line-by-line front end: the intake (`conversation`) and practice (`practice`) in any terminal."""
