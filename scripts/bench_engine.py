@@ -177,7 +177,7 @@ def main() -> None:
     answers = sum(len(c) for c in cases)
     print(f"generated {len(cases)} cases ({answers} answers) in {time.perf_counter() - t0:.2f} s")
 
-    from assistant.outcome.compute.compute import replay_extras
+    from assistant.outcome.compute import replay_extras
 
     rep = args.repeats
     bench_replay(dialog, cases, replay_extras, "on", rep)

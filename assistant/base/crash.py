@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from assistant.base import paths
-from assistant.i18n import Msg, _
+from assistant.base.messages import Msg, _
 
 DEBUG_ENV = "INTAKE_DEBUG"
 REDACTED = "«…»"

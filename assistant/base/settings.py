@@ -25,7 +25,7 @@ from typing import Any
 
 from assistant.base.errors import AppError
 from assistant.base import paths
-from assistant.i18n import _
+from assistant.base.messages import _
 
 SETTINGS_FILE = "settings.toml"
 SECTIONS = {"ui", "keys", "policy", "serve"}

@@ -1,6 +1,6 @@
 """Headless replay: a case file through the same engine the chat uses.
 
-The contract is in shared/design/intake-record.md. The whole case is checked
+The contract is in docs/intake-record.md. The whole case is checked
 before anything is applied: every problem (unknown id, wrong type, value out of
 range, a question that does not apply) is collected with the id it concerns,
 and the replay refuses the case as a whole. The engine then runs on an
@@ -22,7 +22,7 @@ from assistant.engine import progress
 from assistant.engine.parse import Invalid, check_value
 from assistant.engine.session import IMPORT, MODES, Intake
 from assistant.i18n import Msg, _, translator
-from assistant.store.memory import MemoryStore
+from assistant.store import memory_store
 from assistant.store.contract import SessionStore
 
 CASE_KEYS = {"locale", "today", "answers", "besluit", "expect", "description", "mode"}
@@ -119,7 +119,7 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
 def run(dialog: Dialog, case: Case, extras=None, save_to: SessionStore | Callable[[str], SessionStore] | None = None) -> dict:
     """Replay a case; returns the output object of the replay contract.
 
-    Without `save_to` nothing is kept: the engine runs on a `MemoryStore`.
+    Without `save_to` nothing is kept: the engine runs on a store in memory.
     With it, the case is first replayed in memory (so a refused decision
     stores nothing), then once more into `save_to` as a session whose events
     carry the actor ``import``; the output then has its ``session_id``.
@@ -131,7 +131,11 @@ def run(dialog: Dialog, case: Case, extras=None, save_to: SessionStore | Callabl
     problems += check_answers(dialog, case)
     if problems:
         raise CaseInvalid(problems)
-    out, _sid = _replay(MemoryStore(), dialog, case, extras, "consulent")
+    memory = memory_store()
+    try:
+        out, _sid = _replay(memory, dialog, case, extras, "consulent")
+    finally:
+        memory.close()
     if notices:  # never silent: which earlier ids the case carried and what they became
         out["retired"] = notices
     if save_to is None:
@@ -164,5 +168,3 @@ def _replay(store, dialog: Dialog, case: Case, extras, actor: str) -> tuple[dict
         return out, intake.id
     finally:
         intake.close()
-        if isinstance(store, MemoryStore):
-            store.close()

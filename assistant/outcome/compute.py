@@ -97,19 +97,28 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     JSON as the returned text/object (for stdout) and PDF to ``pip-<id>.pdf`` in
     the current directory. A file written is returned as its `Path`; it is
     written with mode 0600 (personal data). An `output` that is a folder gets
-    the default name inside it.
+    the default name inside it. The session is read through the caseload, which
+    logs the read; `export_opened` makes the document.
     """
-    import json
-
-    from assistant.dialog.loader import load_dialog
-    from assistant.base.private_files import write_private, write_text_private
     from assistant.app.caseload import open_readonly
-
-    from assistant.training import guard
 
     if output is not None and output.is_dir():
         output = output / DEFAULT_NAMES[fmt].format(sid=sid)
     view, state = open_readonly(store_path, sid, action="export", with_state=True)
+    return export_opened(view, state, sid, fmt, output)
+
+
+def export_opened(view: dict, state, sid: str, fmt: str, output: Path | None):
+    """The export of a session already read (`view` and `state` of the caseload's
+    `open_readonly`), as `export_session` returns it; `output` is a file or None.
+    A practice session never goes to DUO and its documents say OEFENING.
+    """
+    import json
+
+    from assistant.base.private_files import write_private, write_text_private
+    from assistant.dialog.loader import load_dialog
+    from assistant.engine import training_guard as guard
+
     if fmt == "duo-json":  # DUO's schema has no field for where an answer came from: nothing extra
         guard.refuse_duo_export(view["mode"])
     record = view["answers"]
@@ -143,7 +152,7 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
 
 
 def pip_provenance(dialog, state, record):
-    """The PIP's view of issue 12: answers from the pre-intake (info pages left out), and the
+    """What the PIP says of where answers came from: answers from the pre-intake (info pages left out), and the
     consulent's Dutch renderings (not of sensitive answers: the PIP does not quote those)."""
     from assistant.engine.provenance import origins
     from assistant.pip.model import Provenance

@@ -17,7 +17,7 @@ from assistant.store.location import display, is_postgres
 if TYPE_CHECKING:
     from assistant.store.contract import SessionStore
 
-__all__ = ["display", "is_postgres", "open_store", "read_log", "record_read", "store_exists"]
+__all__ = ["display", "is_postgres", "memory_store", "open_store", "read_log", "record_read", "store_exists"]
 
 
 def store_exists(location: str | Path) -> bool:
@@ -38,6 +38,13 @@ def open_store(location: str | Path, *, readonly: bool = False, **kw: Any) -> Se
     from assistant.store.sqlite import Store
 
     return Store(location, readonly=readonly, **kw)
+
+
+def memory_store() -> SessionStore:
+    """A store that lives only in this process and is never written anywhere (a replay that keeps nothing)."""
+    from assistant.store.memory import MemoryStore
+
+    return MemoryStore()
 
 
 def record_read(location: str | Path, action: str, sid: str, *, actor: str = "consulent",
