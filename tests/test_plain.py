@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 
-from assistant.plain import conversation as plain
+from assistant.app.caseload import open_readonly, summaries
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.app.caseload import open_readonly, summaries
+from assistant.plain import conversation as plain
 
 
 def converse(store, lines: list[str], lang: str = "nl") -> str:

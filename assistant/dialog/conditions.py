@@ -8,7 +8,8 @@ question that depends on an open question is simply not relevant yet.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 COMPARISONS = ("equals", "in", "greater", "less", "contains", "answered")
 COMBINATIONS = ("all", "any", "not")

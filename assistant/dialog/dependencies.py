@@ -13,9 +13,10 @@ dialog that breaks the rule is refused here with a `ValueError`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from assistant.dialog.conditions import references
 

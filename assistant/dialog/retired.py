@@ -20,8 +20,9 @@ its top; docs/dialog-format.md), so that nothing is lost and nothing crashes:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from assistant.i18n import Msg, _
 
@@ -114,7 +115,8 @@ def upgrade_events(dialog, events: Iterable) -> Iterator:
         qid = _question_of(e)
         r = dialog.retired_question(qid) if qid is not None else None
         if r is not None:
-            value[qid] = e.data.get("value") if e.kind == "answered" else e.data.get("new") if e.kind == "changed" else None
+            value[qid] = (e.data.get("value") if e.kind == "answered"
+                          else e.data.get("new") if e.kind == "changed" else None)
             if last[qid] == i and value[qid] is not None:
                 yield replace(e, kind="note", data={"topic": r.topic, "text": f"{r.note} {_label(r, value[qid])}"})
             continue
@@ -140,14 +142,17 @@ def problems(raw: dict, topic_ids: set[str], questions: dict[str, dict], add) ->
     if not isinstance(earlier, list) or not all(
             isinstance(e, dict) and set(e) == {"version", "fingerprint"} and isinstance(e["fingerprint"], str)
             for e in earlier):
-        add(raw, None, "'earlier' is a list of {version, fingerprint} of versions whose sessions this dialog opens", "earlier")
+        add(raw, None, "'earlier' is a list of {version, fingerprint} of versions whose sessions this dialog opens",
+            "earlier")
     retired = raw.get("retired", [])
     if not isinstance(retired, list):
-        add(raw, None, "'retired' is a list of questions no longer asked (id, topic, note, replaced_by, values)", "retired")
+        add(raw, None, "'retired' is a list of questions no longer asked (id, topic, note, replaced_by, values)",
+            "retired")
         return
     for r in retired:
         if not isinstance(r, dict) or set(r) != KEYS:
-            add(r if hasattr(r, "line") else raw, None, f"a retired question has exactly the keys {', '.join(sorted(KEYS))}")
+            add(r if hasattr(r, "line") else raw, None,
+                f"a retired question has exactly the keys {', '.join(sorted(KEYS))}")
             continue
         rid = r["id"]
         if rid in questions:

@@ -94,7 +94,8 @@ def _check_id(node, value, add, seen, what, key="id") -> bool:
         add(node, value, f"'{value}' is a reserved name (engine state or attribute); choose another id", key)
         return False
     if value in seen:
-        add(node, value, f"duplicate id '{value}' (first used on line {seen[value]}); every topic and question id must be unique", key)
+        add(node, value, f"duplicate id '{value}' (first used on line {seen[value]}); "
+                         "every topic and question id must be unique", key)
         return False
     seen[value] = node.line_of(key) if hasattr(node, "line_of") else 0
     return True
@@ -114,7 +115,8 @@ def _check_topic(topic, index, add, seen, questions) -> None:
     if phase not in PHASES:
         add(topic, tid, f"unknown phase '{phase}'; use one of: {', '.join(PHASES)}", "phase")
     elif index < len(PHASE_ORDER) and phase != PHASE_ORDER[index]:
-        add(topic, tid, f"topic {index + 1} must have phase '{PHASE_ORDER[index]}' (order: welcome, language, consent, then topics)", "phase")
+        add(topic, tid, f"topic {index + 1} must have phase '{PHASE_ORDER[index]}' "
+                        "(order: welcome, language, consent, then topics)", "phase")
     elif index >= len(PHASE_ORDER) and phase != "topic":
         add(topic, tid, f"phase '{phase}' may only be used once, at the start (welcome, language, consent)", "phase")
     if topic.get("required_by", "guidance") not in ("wet", "guidance"):
@@ -123,7 +125,8 @@ def _check_topic(topic, index, add, seen, questions) -> None:
         add(topic, tid, "'waits_for' and 'waiting_when' go together: name what is awaited and when", "waits_for")
     qs = topic.get("questions")
     if not isinstance(qs, list) or not qs:
-        add(topic, tid, "dead end: the topic has no questions; add questions or remove the topic", "questions" if "questions" in topic else None)
+        add(topic, tid, "dead end: the topic has no questions; add questions or remove the topic",
+            "questions" if "questions" in topic else None)
         return
     for q in qs:
         _check_question(q, tid, add, seen, questions)
@@ -171,11 +174,13 @@ def _check_type_options(q, qid, qtype, add) -> None:
             cid = c.get("id") if isinstance(c, dict) else None
             extra = sorted(map(str, set(c) - CHOICE_KEYS)) if isinstance(c, dict) else []
             if extra:  # `{id: x, label: Ja, zelf}` silently makes 'zelf' a key: the label is cut at the comma
-                meant = ", ".join([str(c.get("label"))] + extra)
+                meant = ", ".join([str(c.get("label")), *extra])
                 add(c, qid, f"choice '{cid}' has unknown key(s) {', '.join(extra)}; a label with a comma "
                             f"needs quotes: label: '{meant}'")
             if not isinstance(cid, str) or not CHOICE_RE.match(cid):
-                add(c if isinstance(c, dict) else q, qid, f"choice value {cid!r} is not an id: values are stored, so use lowercase ids like 'b1_haalbaar' and put the words in 'label'")
+                add(c if isinstance(c, dict) else q, qid,
+                    f"choice value {cid!r} is not an id: values are stored, so use lowercase ids like "
+                    "'b1_haalbaar' and put the words in 'label'")
             elif cid in ids:
                 add(c, qid, f"duplicate choice id '{cid}'")
             ids.add(cid)
@@ -228,10 +233,12 @@ def _check_one(node, owner, cond, key, position, questions, order, add) -> None:
         return
     for op, ref, expected in conditions.references(cond):
         if ref not in questions:
-            add(node, owner, f"condition names unknown question id '{ref}'; check the spelling or add that question earlier", key)
+            add(node, owner, f"condition names unknown question id '{ref}'; "
+                             "check the spelling or add that question earlier", key)
             continue
         if order[ref] >= position:
-            add(node, owner, f"unreachable: the condition depends on '{ref}', which is asked later (or is this question); move it before '{owner}'", key)
+            add(node, owner, f"unreachable: the condition depends on '{ref}', which is asked later "
+                             f"(or is this question); move it before '{owner}'", key)
             continue
         why = _unsatisfiable(op, expected, questions[ref])
         if why:

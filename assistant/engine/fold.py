@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.dialog.model import Dialog
-from assistant.engine import progress, state as ev
+from assistant.engine import progress
+from assistant.engine import state as ev
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, REVIEW
 from assistant.store.contract import Event
 

@@ -22,6 +22,8 @@ language and consent phases), then ``review``, ``awaiting_lbt``,
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from transitions import Machine, MachineError
 
 from assistant.dialog.model import Dialog
@@ -62,14 +64,13 @@ def _build(dialog: Dialog) -> Machine:
     topics = [t.id for t in dialog.topics]
     states = topics + list(PHASE_STATES)
     transitions = [
-        {"trigger": "advance", "source": a, "dest": b} for a, b in zip(topics, topics[1:])
+        {"trigger": "advance", "source": a, "dest": b} for a, b in pairwise(topics)
     ]
     transitions.append({"trigger": "advance", "source": topics[-1], "dest": "review"})
     open_from = [s for s in states if s != "confirmed"]
-    for tid in topics:
-        transitions.append({"trigger": f"open_{tid}", "source": open_from, "dest": tid})
+    transitions += [{"trigger": f"open_{tid}", "source": open_from, "dest": tid} for tid in topics]
     transitions += [
-        {"trigger": "to_review", "source": topics + ["review", "awaiting_lbt"], "dest": "review"},
+        {"trigger": "to_review", "source": [*topics, "review", "awaiting_lbt"], "dest": "review"},
         {"trigger": "submit", "source": "review", "dest": "awaiting_lbt",
          "conditions": ["is_complete", "is_waiting"]},
         {"trigger": "submit", "source": "review", "dest": "proposal", "conditions": "is_complete"},
@@ -123,7 +124,7 @@ def next_topic(dialog: Dialog, phase: str) -> str | None:
     following = _NEXT.get(key)
     if following is None:
         ids = [t.id for t in dialog.topics]
-        following = _NEXT[key] = dict(zip(ids, ids[1:]))
+        following = _NEXT[key] = dict(pairwise(ids))
     return following.get(phase)
 
 
@@ -173,4 +174,4 @@ def _plain_destination(machine: Machine, trigger: str, source: str) -> str | Non
     return t.dest
 
 
-__all__ = ["PhaseModel", "machine_for", "attach", "detach", "can", "fire", "MachineError", "PHASE_STATES"]
+__all__ = ["PHASE_STATES", "MachineError", "PhaseModel", "attach", "can", "detach", "fire", "machine_for"]

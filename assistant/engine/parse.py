@@ -10,14 +10,15 @@ how to fix it. Nothing here raises anything else for any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from assistant.base.errors import AppError
-from assistant.dialog.model import Question
-from assistant.i18n import Msg, N_, _
 from assistant.base.text import clean
+from assistant.dialog.model import Question
+from assistant.i18n import N_, Msg, _
 
 DEFAULT_MAX_LENGTH = 2000
 MAX_INPUT = 100_000  # refuse absurd input before any work on it
@@ -39,8 +40,8 @@ def yes_no_words() -> tuple[frozenset[str], frozenset[str]]:
     in code: a new language brings its own words. A word that means yes in one
     language and no in another is dropped from both.
     """
-    from assistant.i18n.codes import ALL_LOCALES
     from assistant.i18n import translator
+    from assistant.i18n.codes import ALL_LOCALES
 
     yes, no = set(YES_WORDS), set(NO_WORDS)
     for locale in ALL_LOCALES:

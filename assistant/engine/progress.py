@@ -8,8 +8,9 @@ so nothing is silently reinterpreted and nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.dialog.conditions import evaluate
 from assistant.dialog.model import Dialog, Question, Topic

@@ -52,7 +52,7 @@ class Counts:
         return self.open + self.confirmed + self.corrected
 
     @classmethod
-    def of(cls, by_question: dict[str, str]) -> "Counts":
+    def of(cls, by_question: dict[str, str]) -> Counts:
         kinds = list(by_question.values())
         return cls(kinds.count(ALONE_OPEN), kinds.count(ALONE_CONFIRMED), kinds.count(CORRECTED))
 
@@ -64,10 +64,7 @@ def free_text(q) -> bool:
 
 def foreign_script(text: str) -> bool:
     """True when a letter of `text` is not Latin (Arabic, Ge'ez, Cyrillic, ...)."""
-    for ch in text:
-        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
-            return True
-    return False
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text)
 
 
 def offer_dutch(q, state, record) -> bool:

@@ -9,22 +9,24 @@ and a refused input changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
+from assistant.base.text import clean
 from assistant.dialog.model import Dialog, Question
 from assistant.dialog.retired import upgrade_events
-from assistant.engine import fold, machine, progress, state as ev
+from assistant.engine import fold, machine, progress
+from assistant.engine import state as ev
 from assistant.engine.errors import SessionError
 from assistant.engine.fold import fold_event, position_after
 from assistant.engine.handover import PreIntakeIntents
-from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
 from assistant.engine.parse import Invalid, check_value, parse_input
+from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.engine.tracker import Tracker
-from assistant.i18n import Msg, N_, _
+from assistant.i18n import N_, Msg, _
 from assistant.store.contract import Event, SessionRow, SessionStore
-from assistant.base.text import clean
 
 PHASES = fold.PHASES
 __all__ = ["ACTORS", "IMPORT", "MODES", "Intake", "SessionError", "fold_event"]
@@ -51,7 +53,7 @@ class Intake(PreIntakeIntents):
     # -- lifecycle ------------------------------------------------------------
     @classmethod
     def start(cls, store: SessionStore, dialog: Dialog, *, mode: str = "joint", actor: str = "consulent",
-              second_locale: str | None = None, today: Callable[[], date] = date.today) -> "Intake":
+              second_locale: str | None = None, today: Callable[[], date] = date.today) -> Intake:
         if mode not in MODES:
             raise SessionError(_("Onbekende soort intake: {mode}.", mode=mode))
         row = store.create_session(dialog.id, dialog.version, dialog.fingerprint, mode)
@@ -64,7 +66,7 @@ class Intake(PreIntakeIntents):
 
     @classmethod
     def open(cls, store: SessionStore, sid: str, dialog: Dialog, *,
-             today: Callable[[], date] = date.today, actor: str = "consulent") -> "Intake":
+             today: Callable[[], date] = date.today, actor: str = "consulent") -> Intake:
         """Open a stored session; refuses clearly if its dialog changed or it is in use."""
         row = store.session(sid)
         if row.dialog_id != dialog.id or not dialog.opens(row.fingerprint):

@@ -84,7 +84,7 @@ class TopicSummaries:
             result = tuple(self._plain)  # type: ignore[arg-type]
             ti = self._topic_index.get(current)
             if ti is not None:
-                result = result[:ti] + (self._status_object(ti, self._t_status[ti], True),) + result[ti + 1:]
+                result = (*result[:ti], self._status_object(ti, self._t_status[ti], True), *result[ti + 1:])
             self._views[current] = result
         return result
 

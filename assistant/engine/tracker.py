@@ -24,7 +24,6 @@ from assistant.dialog.model import Dialog, Question
 from assistant.engine.progress import askable
 from assistant.engine.summaries import TopicSummaries
 
-
 # What a tracker changes as events come (its own and its summaries'); everything else it
 # holds is the dialog's and shared. A fresh tracker copies these from the first one made.
 _PER_SESSION = ("_applies", "_topic_on", "_waiting", "_record", "_last", "_dirty_pos", "_dirty", "_relevant",
@@ -206,14 +205,14 @@ class Tracker(TopicSummaries):
 
     def relevant(self) -> tuple[Question, ...]:
         if self._relevant is None:
-            self._relevant = tuple(q for q, on in zip(self._qs, self._applies) if on)
+            self._relevant = tuple(q for q, on in zip(self._qs, self._applies, strict=True) if on)
         return self._relevant
 
     def waiting(self) -> bool:
         return any(self._waiting)
 
     def waiting_topics(self) -> list:
-        return [t for t, w in zip(self._topics, self._waiting) if w]
+        return [t for t, w in zip(self._topics, self._waiting, strict=True) if w]
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
         """The first open question after `after` in dialog order, wrapping around once."""

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from rich.cells import cell_len
 

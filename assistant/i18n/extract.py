@@ -23,8 +23,9 @@ who sees a text. Babel gets the texts through `extract_dialog` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 import yaml
 

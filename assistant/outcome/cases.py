@@ -10,10 +10,11 @@ in-memory store, answer by answer in dialog order, exactly as a person would.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from assistant.base.errors import AppError
 from assistant.dialog import retired
@@ -52,7 +53,8 @@ def read_case(path: Path) -> Case:
     try:
         raw = load_json(path.read_bytes().decode("utf-8"))
     except OSError as exc:
-        raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.", reason=exc.strerror or str(exc)))]) from None
+        raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.",
+                                      reason=exc.strerror or str(exc)))]) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise CaseInvalid([("file", _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)))]) from None
     except Refused as exc:  # too deep, too big a number, NaN, a lone surrogate
@@ -64,8 +66,9 @@ def parse_case(raw: Any) -> Case:
     problems: list[tuple[str, Msg]] = []
     if not isinstance(raw, dict):
         raise CaseInvalid([("case", _("Een casus is een JSON-object met 'answers'."))])
-    for key in sorted(set(raw) - CASE_KEYS):
-        problems.append((key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key, allowed=", ".join(sorted(CASE_KEYS)))))
+    problems += [(key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key,
+                         allowed=", ".join(sorted(CASE_KEYS))))
+                 for key in sorted(set(raw) - CASE_KEYS)]
     answers = raw.get("answers")
     if not isinstance(answers, dict):
         problems.append(("answers", _("'answers' ontbreekt of is geen object met antwoorden per vraag-id.")))
@@ -110,13 +113,14 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
         except Invalid as exc:
             problems.append((q.id, exc.msg))
     record = progress.effective(dialog, checked)
-    for qid in checked:
-        if qid not in record:
-            problems.append((qid, _("De vraag '{id}' hoort niet bij deze casus door de andere antwoorden. Haal het antwoord weg.", id=qid)))
+    problems += [(qid, _("De vraag '{id}' hoort niet bij deze casus door de andere antwoorden. "
+                         "Haal het antwoord weg.", id=qid))
+                 for qid in checked if qid not in record]
     return problems
 
 
-def run(dialog: Dialog, case: Case, extras=None, save_to: SessionStore | Callable[[str], SessionStore] | None = None) -> dict:
+def run(dialog: Dialog, case: Case, extras=None,
+        save_to: SessionStore | Callable[[str], SessionStore] | None = None) -> dict:
     """Replay a case; returns the output object of the replay contract.
 
     Without `save_to` nothing is kept: the engine runs on a store in memory.

@@ -8,7 +8,7 @@ compute the same thing from the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,9 @@ def policy_values() -> dict:
 
 
 def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
+    from assistant.advice.deadlines import termijnen
     from assistant.advice.decision import DecisionRefused, decide
     from assistant.advice.proposal import propose
-    from assistant.advice.deadlines import termijnen
     from assistant.duo.pip_export import pip_body, validate_pip_body
 
     policy = policy_values()
@@ -56,7 +56,7 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
         except Refused as exc:  # the shape first: unknown fields, week dates, CBS codes, real words
             raise DecisionInvalid(exc.field.removeprefix("besluit."), exc.msg) from None
         try:
-            decision = decide(proposal, besluit, first_pip=True, at=datetime.now(timezone.utc))
+            decision = decide(proposal, besluit, first_pip=True, at=datetime.now(UTC))
         except DecisionRefused as exc:
             raise DecisionInvalid(getattr(exc, "field", None) or "besluit", exc.msg) from None
         body = pip_body(decision, record)

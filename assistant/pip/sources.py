@@ -10,7 +10,7 @@ internal references or "(nog controleren)" in its body.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from assistant.advice import lawdata, rules
 from assistant.i18n import C_, Msg

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from assistant.base import paths
 
-PASSPHRASE_ENV = "INTAKE_STORE_PASSPHRASE"
+PASSPHRASE_ENV = "INTAKE_STORE_PASSPHRASE"  # noqa: S105 (the variable's name, not a passphrase)
 KEY_FILE = "store.key"
 PREFIX = "e1:"          # marks an encrypted payload (version 1 of the format)
 _NONCE = 12
@@ -65,7 +65,7 @@ def load_or_create_master(salt: bytes | None = None) -> tuple[bytes, str]:
     try:
         st = path.stat()
         if st.st_mode & 0o077:
-            os.chmod(path, 0o600)  # a key readable by others is fixed, not used as is
+            path.chmod(0o600)  # a key readable by others is fixed, not used as is
         raw = base64.b64decode(path.read_bytes().strip(), validate=True)
     except (OSError, ValueError):
         raise KeyProblem("key_unreadable", path=str(path)) from None
@@ -156,4 +156,4 @@ class Keys:
 
 
 def _aad(sid: str, seq: int, kind: str) -> bytes:
-    return f"{sid}\x1f{seq}\x1f{kind}".encode("utf-8")
+    return f"{sid}\x1f{seq}\x1f{kind}".encode()

@@ -34,6 +34,6 @@ def secure_store_files(store_path: Path | str) -> list[Path]:
         except OSError:
             continue
         if mode & 0o077:
-            os.chmod(path, 0o600)
+            path.chmod(0o600)
             fixed.append(path)
     return fixed

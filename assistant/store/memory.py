@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError

@@ -20,16 +20,17 @@ promise of the SQLite store (`assistant.store.contract`), in PostgreSQL's terms:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import psycopg
 
 import assistant.store.crypto as crypto
-import assistant.store.sealed as sealed
 import assistant.store.readlog as readlog
+import assistant.store.sealed as sealed
 from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError
 from assistant.store.location import describe_url
@@ -146,13 +147,15 @@ class PostgresStore:
         return SessionRow(sid, n, dialog_id, version, fingerprint, mode, created)
 
     def session(self, sid: str) -> SessionRow:
-        row = self._db.execute(f"SELECT {_ROW} FROM intake_sessions WHERE id = %s", (sid,)).fetchone()
+        row = self._db.execute(f"SELECT {_ROW} FROM intake_sessions WHERE id = %s",  # noqa: S608 (_ROW: fixed columns)
+                               (sid,)).fetchone()
         if row is None:
             raise StoreError("no_session", session=sid)
         return SessionRow(*row)
 
     def sessions(self) -> list[SessionRow]:
-        return [SessionRow(*r) for r in self._db.execute(f"SELECT {_ROW} FROM intake_sessions ORDER BY n")]
+        query = f"SELECT {_ROW} FROM intake_sessions ORDER BY n"  # noqa: S608 (_ROW: fixed columns)
+        return [SessionRow(*r) for r in self._db.execute(query)]
 
     def last_activity(self, sid: str) -> str:
         (last,) = self._db.execute("SELECT MAX(at) FROM intake_events WHERE session_id = %s", (sid,)).fetchone()
@@ -236,10 +239,8 @@ class PostgresStore:
 
     def compact(self) -> None:
         """VACUUM the two tables, so deleted rows leave the data pages soon (backups: docs/deploy.md)."""
-        try:
+        with contextlib.suppress(psycopg.Error):  # not the owner of the tables: autovacuum will do it
             self._db.execute("VACUUM intake_events, intake_sessions")
-        except psycopg.Error:  # not the owner of the tables: autovacuum will do it
-            pass
 
     # -- locking --------------------------------------------------------------
     def lock(self, row: SessionRow, *, log_open: bool = True) -> None:

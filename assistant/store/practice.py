@@ -82,7 +82,8 @@ def save_score(path: Path, trainee: str, result: dict) -> None:
     """One scored attempt, committed before the feedback is shown."""
     db = _connect(path)
     try:
-        db.execute("INSERT INTO training_scores (at, trainee, case_id, score, mistakes, result) VALUES (?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO training_scores (at, trainee, case_id, score, mistakes, result)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
                    (now_iso(), trainee, result["case"], result["score"], json.dumps(result["mistakes"]),
                     json.dumps(result, ensure_ascii=False, default=str)))
     finally:

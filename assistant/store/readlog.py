@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.base.identity import person_for
@@ -41,7 +41,7 @@ def audit_path(store_path: Path) -> Path:
 
 def make_line(action: str, session_id: str, *, actor: str = "consulent", status_ok: bool = True) -> dict:
     """One line of the read log, for `action` on `session_id` by whoever is at the keyboard."""
-    now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
     return {
         "trace_id": secrets.token_hex(16),
         "operation_id": secrets.token_hex(8),

@@ -25,8 +25,8 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import assistant.store.crypto as crypto
 import assistant.store.sealed as sealed

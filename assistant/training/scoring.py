@@ -146,7 +146,7 @@ def _route(case: PracticeCase, attempt: dict, reference: dict, besluit: Any) -> 
     motivated = (isinstance(besluit, dict) and bool(str(besluit.get("motivatie") or "").strip())
                  and (refused is None or refused["field"] != "motivatie"))
     expected_route = case.expected["leerroute"]
-    acceptable = [expected_route] + list(case.expected.get("andere_route_mogelijk") or [])
+    acceptable = [expected_route, *(case.expected.get("andere_route_mogelijk") or [])]
     route_ok = chosen == expected_route or (chosen in acceptable and motivated)
     deviation = None
     if isinstance(besluit, dict) and besluit.get("akkoord") is False:

@@ -30,7 +30,8 @@ def iso_date(field: str, value: Any) -> date:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise Refused(field, _("De datum in '{field}' bestaat niet. Kijk of dag en maand kloppen.", field=field)) from None
+        raise Refused(field, _("De datum in '{field}' bestaat niet. Kijk of dag en maand kloppen.",
+                               field=field)) from None
     if not YEAR_MIN <= day.year <= YEAR_MAX:
         raise Refused(field, _("Het jaar in '{field}' kan niet kloppen. Kies een jaar tussen {low} en {high}.",
                                field=field, low=str(YEAR_MIN), high=str(YEAR_MAX)))
