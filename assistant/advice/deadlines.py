@@ -73,7 +73,9 @@ class Termijnen:
         return self.termijn_eind
 
     def to_json(self, tr: Translator) -> dict[str, Any]:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
         urgent = self.most_urgent()
         return {
             "pip_start": iso(self.pip_start),

@@ -50,7 +50,8 @@ class Decision:
 
     @property
     def alfabetisering(self) -> str:
-        return self.details.get("alfabetisering")
+        value: str = self.details.get("alfabetisering")
+        return value
 
     def get(self, key: str) -> Any:
         """Route-dependent values (map, pvt, hours, flags) for the chosen route."""

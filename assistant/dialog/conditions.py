@@ -34,7 +34,8 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any]) -> bool
         return False
     value = answers[qid]
     if op == "equals":
-        return value == expected
+        equal: bool = value == expected  # answers are JSON values: == gives a bool
+        return equal
     if op == "in":
         return value in expected
     if op == "contains":

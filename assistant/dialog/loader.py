@@ -85,7 +85,7 @@ def load_dialog(dialog_id: str = "brede_intake") -> Dialog:
     raise FileNotFoundError(f"no dialog '{dialog_id}' in {paths.resource_dir('dialogs')}")
 
 
-def build(raw: dict, name: str) -> Dialog:
+def build(raw: yaml_lines.LinedDict, name: str) -> Dialog:
     did = raw["dialog"]
     topics = []
     for t in raw["topics"]:
@@ -112,7 +112,7 @@ _QUESTION_KEYS = {"id", "type", "text", "label", "help", "who", "mandatory", "se
                   "pre_intake", "when", "choices"}
 
 
-def _question(q: dict, topic: str, did: str) -> Question:
+def _question(q: yaml_lines.LinedDict, topic: str, did: str) -> Question:
     who = q.get("who", "inburgeraar")
     sensitive = bool(q.get("sensitive", False))
     default_pre = who == "inburgeraar" and not sensitive

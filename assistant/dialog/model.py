@@ -131,10 +131,10 @@ class Dialog:
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return self._questions  # type: ignore[attr-defined]
+        return self._questions  # type: ignore[attr-defined,no-any-return]  # set in __post_init__
 
     def question(self, qid: str) -> Question:
-        return self._qindex[qid]  # type: ignore[attr-defined]
+        return self._qindex[qid]  # type: ignore[attr-defined,no-any-return]
 
     def has_question(self, qid: str) -> bool:
         return qid in self._qindex  # type: ignore[attr-defined]
@@ -162,4 +162,5 @@ class Dialog:
         if cached is None:
             cached = {q.id: i for i, q in enumerate(self.questions)}
             object.__setattr__(self, "_qorder", cached)
-        return cached[qid]
+        position: int = cached[qid]
+        return position

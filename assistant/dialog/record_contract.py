@@ -7,10 +7,13 @@ changes its choice values, so a rename can never slip through unnoticed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.dialog.model import Dialog
 from assistant.dialog.validate import Problem
 
-RECORD_FIELDS: dict[str, tuple[str, tuple[str, ...] | tuple[int, int] | None]] = {
+# id -> (type, the choice ids | the (min, max) of a number | None); the second part depends on the first
+RECORD_FIELDS: dict[str, tuple[str, Any]] = {
     "doelgroep": ("choice", ("asielstatushouder", "gezinsmigrant", "overige_migrant")),
     "inburgeringsplichtig": ("choice", ("ja", "nee_vrijstelling", "nee_ontheffing",
                                         "nee_tijdelijk_verblijf", "nee_anders", "onbekend")),

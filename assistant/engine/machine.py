@@ -23,6 +23,7 @@ language and consent phases), then ``review``, ``awaiting_lbt``,
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from transitions import Machine, MachineError
 
@@ -38,6 +39,8 @@ class PhaseModel:
     The session sets `waiting` and `complete` before triggering; the guards
     stay plain attributes so the machine holds no domain logic of its own.
     """
+
+    phase: str  # set by the machine (`MODEL_ATTRIBUTE`) when the model is added to it
 
     def __init__(self) -> None:
         self.waiting = False
@@ -63,7 +66,7 @@ def machine_for(dialog: Dialog) -> Machine:
 def _build(dialog: Dialog) -> Machine:
     topics = [t.id for t in dialog.topics]
     states = topics + list(PHASE_STATES)
-    transitions = [
+    transitions: list[dict[str, Any]] = [
         {"trigger": "advance", "source": a, "dest": b} for a, b in pairwise(topics)
     ]
     transitions.append({"trigger": "advance", "source": topics[-1], "dest": "review"})
@@ -112,7 +115,8 @@ def detach(dialog: Dialog, model: PhaseModel) -> None:
 
 
 def can(model: PhaseModel, trigger: str) -> bool:
-    return getattr(model, f"may_{trigger}")()
+    allowed: bool = getattr(model, f"may_{trigger}")()  # the machine's `may_<trigger>` check
+    return allowed
 
 
 _NEXT: dict[tuple[str, str], dict[str, str]] = {}

@@ -166,7 +166,8 @@ def _check_text(q: Question, value: Any, today: date) -> str:
         value = digits
     elif fmt == "duo_score" and not _DUO_SCORE_RE.match(value):
         raise Invalid(_("Typ de score zoals DUO hem geeft, bijvoorbeeld 52,50."))
-    return value
+    text: str = value
+    return text
 
 
 def _check_int(value: Any, lo: int, hi: int) -> int:
@@ -177,7 +178,8 @@ def _check_int(value: Any, lo: int, hi: int) -> int:
             raise Invalid(_("Typ een heel getal, bijvoorbeeld 3."))
     if not lo <= value <= hi:
         raise Invalid(_("Typ een getal van {low} tot en met {high}.", low=lo, high=hi))
-    return value
+    number: int = value
+    return number
 
 
 def _check_number(q: Question, value: Any, today: date) -> int:
@@ -215,7 +217,8 @@ def _check_yesno(q: Question, value: Any, today: date) -> bool:
 def _check_choice(q: Question, value: Any, today: date) -> str:
     if value not in q.choice_ids:
         raise Invalid(_("Kies een van de antwoorden uit de lijst."))
-    return value
+    choice: str = value
+    return choice
 
 
 def _check_multichoice(q: Question, value: Any, today: date) -> list[str]:

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.engine.session import SessionError
 from assistant.i18n import C_, _
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    Document = TypeVar("Document", bound=DataclassInstance)
 
 TRAINING = "training"
 MARK = C_("pip", "OEFENING. Dit is geen echt plan en geen besluit van de gemeente.")
@@ -44,6 +50,6 @@ def refuse_lbt_import(mode: str | None) -> None:
                                 "Er is niets veranderd."))
 
 
-def mark_document(doc, mode: str | None):
+def mark_document(doc: Document, mode: str | None) -> Document:
     """The PIP document with its status replaced by the OEFENING mark (md, HTML and PDF show it)."""
     return dataclasses.replace(doc, status=MARK) if is_training(mode) else doc

@@ -96,7 +96,8 @@ def _marks_after_base(line: str) -> str:
     Reversing a right-to-left run puts a letter's marks before it, but a
     terminal attaches a combining mark to the cell on its left.
     """
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(line):
         j = i
         while j < len(line) and cell_len(line[j]) == 0:

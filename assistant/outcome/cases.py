@@ -43,7 +43,7 @@ class Case:
     locale: str
     today: date
     answers: dict[str, Any]
-    besluit: dict | None
+    besluit: dict[str, Any] | None
     mode: str = "joint"
 
 
@@ -69,7 +69,7 @@ def parse_case(raw: Any) -> Case:
     problems += [(key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key,
                          allowed=", ".join(sorted(CASE_KEYS))))
                  for key in sorted(set(raw) - CASE_KEYS)]
-    answers = raw.get("answers")
+    answers: Any = raw.get("answers")  # a dict once the checks below pass
     if not isinstance(answers, dict):
         problems.append(("answers", _("'answers' ontbreekt of is geen object met antwoorden per vraag-id.")))
     from assistant.validation.besluit import check_besluit
@@ -86,7 +86,11 @@ def parse_case(raw: Any) -> Case:
     mode = raw.get("mode", "joint")
     if mode not in MODES:
         problems.append(("mode", _("'mode' is joint, pre_intake of training.")))
-    for check in (lambda: besluit is None or check_besluit(besluit), lambda: locale_code("locale", locale)):
+    def check_decision() -> None:
+        if besluit is not None:
+            check_besluit(besluit)
+
+    for check in (check_decision, lambda: locale_code("locale", locale)):
         try:
             check()
         except Refused as exc:

@@ -83,7 +83,8 @@ def replay_extras(intake, case, tr, actor: str = "consulent") -> dict:
         raise CaseInvalid([(f"besluit.{exc.field}" if exc.field != "besluit" else "besluit", exc.msg)]) from None
     out = {"proposal": outcome.proposal.to_json(tr), "termijnen": outcome.termijnen.to_json(tr)}
     if outcome.pip_body is not None:
-        intake.decide(case.besluit, outcome.decision.event(), actor)
+        decision: Any = outcome.decision  # a PIP body is made from a decision
+        intake.decide(case.besluit, decision.event(), actor)
         out["status"] = "confirmed"
         out["pip_duo"] = outcome.pip_body
     return out

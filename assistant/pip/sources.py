@@ -48,7 +48,7 @@ def article_of(ref: str) -> str | None:
     return None
 
 
-def readable(item: Item, origins: Mapping[str, Msg] | None = None) -> list[str | Msg]:
+def readable(item: Item, origins: Mapping[str, Msg | None] | None = None) -> list[str | Msg]:
     """The row's sources for the person: short citations, then 'your answer' / 'decision of the gemeente'.
 
     `origins` maps answer ids to their pre-intake mark (assistant.pip.origin), which then

@@ -48,7 +48,7 @@ def memory_store() -> SessionStore:
 
 
 def record_read(location: str | Path, action: str, sid: str, *, actor: str = "consulent",
-                status_ok: bool = True) -> dict | None:
+                status_ok: bool = True) -> dict[str, Any] | None:
     """One line in the read log of the store at `location`, without opening the store itself."""
     from assistant.store import readlog
 
@@ -64,7 +64,7 @@ def record_read(location: str | Path, action: str, sid: str, *, actor: str = "co
     return line
 
 
-def read_log(location: str | Path, sid: str | None = None) -> list[dict]:
+def read_log(location: str | Path, sid: str | None = None) -> list[dict[str, Any]]:
     """Every line of the read log (for one session), oldest first."""
     if is_postgres(location):
         from assistant.store.postgres_reads import read_lines

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Event:
     actor: str
     kind: str
     dialog_version: str
-    data: dict
+    data: dict[str, Any]
     person: str = ""     # who: the consulent's account, "inburgeraar" or "import"
 
 
@@ -60,7 +60,7 @@ class SessionStore(Protocol):
 
     def last_activity(self, sid: str) -> str: ...
 
-    def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
+    def append(self, sid: str, actor: str, kind: str, version: str, data: dict[str, Any],
                person: str | None = None) -> Event: ...
 
     def events(self, sid: str) -> Iterator[Event]: ...
@@ -75,11 +75,12 @@ class SessionStore(Protocol):
 
     def unlock(self, row: SessionRow) -> None: ...
 
-    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict | None:
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent",
+                    status_ok: bool = True) -> dict[str, Any] | None:
         """One line in the read log (who read or changed which session, when, why)."""
         ...
 
-    def reads(self, sid: str | None = None) -> list[dict]:
+    def reads(self, sid: str | None = None) -> list[dict[str, Any]]:
         """The read log's lines (for one session), oldest first."""
         ...
 

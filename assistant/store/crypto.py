@@ -23,6 +23,7 @@ import hmac
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -40,7 +41,7 @@ _CHECK = b"intake-assistent master key check"
 class KeyProblem(Exception):
     """The master key is missing, unreadable or not the one this store was made with."""
 
-    def __init__(self, code: str, **details) -> None:
+    def __init__(self, code: str, **details: Any) -> None:
         super().__init__(code)
         self.code, self.details = code, details
 
@@ -145,7 +146,7 @@ class Keys:
         except InvalidTag:
             raise ValueError("payload does not match its row") from None
 
-    def chain(self, prev: str, fields: tuple) -> str:
+    def chain(self, prev: str, fields: tuple[object, ...]) -> str:
         """The next link: a keyed hash over the previous link and this row as stored.
 
         Keyed, so whoever edits the file without the master key cannot make a

@@ -13,11 +13,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import IO, Any
 
 STORE_SUFFIXES = ("", "-wal", "-shm", ".lock", ".audit.jsonl")
 
 
-def private_open(path: Path | str, mode: str = "wb"):
+def private_open(path: Path | str, mode: str = "wb") -> IO[Any]:
     """An open file object, created 0600 (an existing file is made 0600 first)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)

@@ -138,7 +138,8 @@ def _route(case: PracticeCase, attempt: dict, reference: dict, besluit: Any) -> 
 
             outcome = compute(attempt["answers"], case.today, besluit)
             termijnen = outcome.termijnen.to_json(translator("nl"))
-            chosen, level = outcome.decision.leerroute, outcome.decision.niveau
+            decision: Any = outcome.decision  # with a besluit, compute decides (or raises)
+            chosen, level = decision.leerroute, decision.niveau
         except DecisionInvalid as exc:
             refused = {"field": exc.field, "message": exc.msg}
     needs_motivation = isinstance(besluit, dict) and (besluit.get("akkoord") is False

@@ -129,7 +129,7 @@ def _answer_problems(raw: dict, today: date, add) -> None:
         text = msg.msgid.format(**msg.params) if msg.params else msg.msgid
         add(answers, f"answer refused by the dialog: {text}", qid if qid in answers else None, qid)
     record = progress.effective(dialog, case.answers)
-    skip_ok = raw.get("skip_ok") if isinstance(raw.get("skip_ok"), dict) else {}
+    skip_ok: Any = raw.get("skip_ok") if isinstance(raw.get("skip_ok"), dict) else {}
     for qid in progress.missing(dialog, record, skip_ok):
         add(raw, "mandatory question without a true answer; add it (or a reason in skip_ok)", "answers", qid)
 
