@@ -69,7 +69,7 @@ def generate_case(dialog, rng: random.Random) -> dict:
 
 def percentile(values, p):
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def bench_replay(dialog, cases, extras, label: str, repeats: int) -> None:
@@ -133,7 +133,7 @@ def bench_answers(dialog, label: str, make_store, repeats: int, timed_store: boo
             f"in the best run, {of_runs:.1f} µs median of the runs (mean {statistics.fmean(cpu) * 1e6:.1f}, "
             f"p95 {percentile(cpu, 95) * 1e6:.0f}); wall {us(wall):.0f} µs (max {max(wall) * 1e6:.0f})")
     if timed_store:
-        engine_only = [c - s for c, s in zip(cpu, stored)]
+        engine_only = [c - s for c, s in zip(cpu, stored, strict=True)]
         line += f"; of the CPU, store {us(stored):.0f} µs, engine without store {us(engine_only):.1f} µs"
     print(line)
 
@@ -177,7 +177,7 @@ def main() -> None:
     answers = sum(len(c) for c in cases)
     print(f"generated {len(cases)} cases ({answers} answers) in {time.perf_counter() - t0:.2f} s")
 
-    from assistant.outcome.compute.compute import replay_extras
+    from assistant.outcome.compute import replay_extras
 
     rep = args.repeats
     bench_replay(dialog, cases, replay_extras, "on", rep)

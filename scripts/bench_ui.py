@@ -73,7 +73,7 @@ class Pane:
     """One program in its own tmux server, 100×30."""
 
     def __init__(self, name: str, command: str, env: dict, sock_dir: str) -> None:
-        self.name, self.sock = name, os.path.join(sock_dir, f"{name}.sock")
+        self.name, self.sock = name, str(Path(sock_dir) / f"{name}.sock")
         exports = " ".join(f"{k}={v}" for k, v in env.items())
         self._tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", f"exec env {exports} {command}")
 
@@ -190,7 +190,7 @@ def _mini_number(mini: Pane) -> str:
 # -- reporting -----------------------------------------------------------------------
 def pct(values, p):
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def row(name: str, turns: list) -> str:
@@ -250,7 +250,8 @@ def main() -> None:
                            text=True).stdout.strip()
     commit = commit or os.environ.get("BENCH_COMMIT", "unknown (not a git checkout)")
     print(f"bench_ui: commit {commit[:70]}{' (+ uncommitted changes in assistant/)' if dirty else ''}")
-    print(f"          {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; tmux 100×30; python {sys.version.split()[0]}")
+    print(f"          {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; tmux 100×30; "
+          f"python {sys.version.split()[0]}")
 
     python = sys.executable
     intake = str(Path(python).with_name("intake"))

@@ -83,7 +83,8 @@ def test_batch_replay_prints_one_line_per_file_and_goes_on_after_a_bad_one(tmp_p
     assert [line["ok"] for line in lines] == [True, False, False, True]
     assert lines[1]["errors"][0]["field"] == "onderwijs_jaren" and "0 tot en met 30" in lines[1]["errors"][0]["message"]
     assert lines[2]["errors"][0]["field"] == "file"
-    assert lines[0]["proposal"]["leerroute"] == json.loads(intake("replay", str(PERSONAS[0])).stdout)["proposal"]["leerroute"]
+    alone = json.loads(intake("replay", str(PERSONAS[0])).stdout)
+    assert lines[0]["proposal"]["leerroute"] == alone["proposal"]["leerroute"]
     assert "2 casussen zijn niet verwerkt" in out.stderr
 
 

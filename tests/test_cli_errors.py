@@ -95,7 +95,7 @@ def test_a_full_disk_refuses_the_answer_and_says_so(tmp_path):
     store._db.execute(f"PRAGMA max_page_count={pages + 1}")   # the file may not grow: as a full disk
     before = list(store.events(row.id))
     with pytest.raises(StoreError) as caught:
-        for i in range(500):
+        for _ in range(500):
             store.append(row.id, "consulent", "answer", "1", {"question": "naam", "value": "x" * 2000})
     assert caught.value.code == "disk_full"
     text = translator("nl")(describe(caught.value))

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "assistant"
-CORE_MODULES = ["assistant.cli.main", "assistant.cli.commands", "assistant.outcome.cases", "assistant.plain.conversation",
-                "assistant.app.caseload", "assistant.dialog.loader", "assistant.engine.session",
-                "assistant.store.sqlite"]
+CORE_MODULES = ["assistant.cli.main", "assistant.cli.commands", "assistant.outcome.cases",
+                "assistant.plain.conversation", "assistant.app.caseload", "assistant.dialog.loader",
+                "assistant.engine.session", "assistant.store.sqlite"]
 
 
 def test_core_imports_without_textual_in_a_fresh_process():

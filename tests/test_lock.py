@@ -58,7 +58,7 @@ def test_every_pin_is_exact_and_hashed():
         assert len(locked) >= 20
         unhashed = [name for name, (_, hashes) in locked.items() if hashes == 0]
         assert unhashed == [], f"{lock.name}: pins without --hash: {unhashed}"
-        requirement_lines = [l for l in lock.read_text("utf-8").splitlines() if l and l[0].isalnum()]
+        requirement_lines = [line for line in lock.read_text("utf-8").splitlines() if line and line[0].isalnum()]
         assert len(requirement_lines) == len(locked)   # nothing but name==version lines
 
 

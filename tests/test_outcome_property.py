@@ -3,7 +3,8 @@
 import random
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.dialog.loader import load_dialog
 from assistant.duo.pip_export import validate_pip_body

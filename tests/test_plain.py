@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 
-from assistant.plain import conversation as plain
+from assistant.app.caseload import summaries
+from assistant.app.records import open_readonly
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.app.caseload import summaries
-from assistant.app.records import open_readonly
+from assistant.plain import conversation as plain
 
 
 def converse(store, lines: list[str], lang: str = "nl") -> str:

@@ -6,8 +6,8 @@ import pytest
 
 from assistant.dialog.loader import load_dialog
 from assistant.duo.pip_export import validate_pip_body
-from assistant.outcome.compute import replay_extras
 from assistant.outcome.cases import CaseInvalid, parse_case, run
+from assistant.outcome.compute import replay_extras
 from tests.advice.persona_runner import PERSONAS, subset_mismatches
 
 CASES = sorted(PERSONAS.glob("*.json"))
@@ -50,8 +50,9 @@ def test_deviation_without_motivation_is_refused_naming_the_field():
 @pytest.mark.parametrize("route, level, fragment", [("O", "A2", "A2"), ("Z", "B1", "B1"), ("B", "A2", "A2")])
 def test_duo_rule_breaks_are_refused(route, level, fragment):
     raw = json.loads((PERSONAS / "04_li_wei_b1_route.json").read_text(encoding="utf-8"))
-    raw["besluit"] = {"akkoord": False, "leerroute": route, "niveau": level, "motivatie": "Proef van de regels van DUO.",
-                      "dagtekening_pip": "2026-03-02", "gemeentecode": "0363"}
+    raw["besluit"] = {"akkoord": False, "leerroute": route, "niveau": level,
+                      "motivatie": "Proef van de regels van DUO.", "dagtekening_pip": "2026-03-02",
+                      "gemeentecode": "0363"}
     with pytest.raises(CaseInvalid) as exc:
         run(load_dialog(), parse_case(raw), replay_extras)
     (field, msg), = exc.value.problems

@@ -14,9 +14,10 @@ reads the system time.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.advice import conditions, lawdata, record, rules
 from assistant.i18n import C_, Msg, Translator
@@ -72,7 +73,9 @@ class Termijnen:
         return self.termijn_eind
 
     def to_json(self, tr: Translator) -> dict[str, Any]:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
         urgent = self.most_urgent()
         return {
             "pip_start": iso(self.pip_start),
@@ -111,9 +114,9 @@ def termijnen(record_values: Mapping[str, Any], *, today: date, dagtekening_pip:
     if dagtekening_pip is not None:
         term_start = dagtekening_pip + timedelta(days=1)
         # 3 years from the day after the dagtekening: the last day is the dagtekening's anniversary.
-        term_end = _deadline("inburgeringstermijn_eind", add_months(dagtekening_pip, 12 * pol["inburgeringstermijn_jaren"]),
-                             today, pol, C_("termijnen", "Op deze dag eindigt uw inburgeringstermijn."),
-                             "wet_11", ())
+        term_end = _deadline("inburgeringstermijn_eind",
+                             add_months(dagtekening_pip, 12 * pol["inburgeringstermijn_jaren"]), today, pol,
+                             C_("termijnen", "Op deze dag eindigt uw inburgeringstermijn."), "wet_11", ())
         switch = _deadline("schakelen_uiterlijk", add_months(dagtekening_pip, pol["schakelen_maanden"]), today, pol,
                            C_("termijnen", "Tot deze dag kunt u nog van leerroute wisselen."),
                            "schakelen_18_maanden", ())

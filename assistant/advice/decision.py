@@ -11,16 +11,17 @@ field and a `Msg` that says what to do. The accepted decision yields an event
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Mapping
+from typing import Any
 
-from assistant.base.dates import in_range, iso_date
-from assistant.base.errors import FieldError
 from assistant.advice import duo_rules
 from assistant.advice.proposal import Details, Proposal
-from assistant.i18n import C_, Translator
+from assistant.base.dates import in_range, iso_date
+from assistant.base.errors import FieldError
 from assistant.base.text import clean
+from assistant.i18n import C_, Translator
 
 GEMEENTECODE = re.compile(r"\d{4}")
 
@@ -49,7 +50,8 @@ class Decision:
 
     @property
     def alfabetisering(self) -> str:
-        return self.details.get("alfabetisering")
+        value: str = self.details.get("alfabetisering")
+        return value
 
     def get(self, key: str) -> Any:
         """Route-dependent values (map, pvt, hours, flags) for the chosen route."""
@@ -100,13 +102,16 @@ def decide(proposal: Proposal, besluit: Mapping[str, Any], *, first_pip: bool = 
         raise DecisionRefused("niveau", C_(
             "besluit", "Bij de Z-route hoort geen niveau voor DUO. Laat het niveau leeg. Het doel is niveau A1."))
     if proposal.facts.get("doelgroep") is None:
-        raise DecisionRefused("doelgroep", C_("besluit", "Vul eerst de doelgroep in. Die bepaalt de begeleiding in het PIP."))
+        raise DecisionRefused("doelgroep", C_(
+            "besluit", "Vul eerst de doelgroep in. Die bepaalt de begeleiding in het PIP."))
     if details.get("alfabetisering") is None:
-        raise DecisionRefused("geletterdheid", C_("besluit", "Vul eerst in of de persoon kan lezen en schrijven (geletterdheid)."))
+        raise DecisionRefused("geletterdheid", C_(
+            "besluit", "Vul eerst in of de persoon kan lezen en schrijven (geletterdheid)."))
     dagtekening = _dagtekening(proposal, besluit.get("dagtekening_pip"))
     code = besluit.get("gemeentecode")
     if not isinstance(code, str) or not GEMEENTECODE.fullmatch(code):
-        raise DecisionRefused("gemeentecode", C_("besluit", "De gemeentecode moet uit precies vier cijfers bestaan, bijvoorbeeld 0363."))
+        raise DecisionRefused("gemeentecode", C_(
+            "besluit", "De gemeentecode moet uit precies vier cijfers bestaan, bijvoorbeeld 0363."))
     return Decision(proposal, akkoord, route, level, motivatie, dagtekening, code, first_pip, details, actor, at)
 
 
@@ -114,22 +119,26 @@ def _choice(proposal: Proposal, besluit: Mapping[str, Any], akkoord: bool) -> tu
     if akkoord:
         if proposal.leerroute is None:
             raise DecisionRefused("leerroute", C_(
-                "besluit", "Er is geen voorgestelde leerroute om mee akkoord te gaan. Kies zelf een leerroute en schrijf op waarom."))
+                "besluit", "Er is geen voorgestelde leerroute om mee akkoord te gaan. "
+                           "Kies zelf een leerroute en schrijf op waarom."))
         for key, proposed in (("leerroute", proposal.leerroute), ("niveau", proposal.niveau)):
             if besluit.get(key) not in (None, proposed):
                 raise DecisionRefused(key, C_(
-                    "besluit", "U bent akkoord, maar kiest iets anders dan het voorstel. Kies 'niet akkoord' en schrijf op waarom."))
+                    "besluit", "U bent akkoord, maar kiest iets anders dan het voorstel. "
+                               "Kies 'niet akkoord' en schrijf op waarom."))
         return proposal.leerroute, proposal.niveau
     route = besluit.get("leerroute")
     if route not in duo_rules.ROUTES:
-        raise DecisionRefused("leerroute", C_("besluit", "Kies een leerroute: B (B1-route), O (onderwijsroute) of Z (Z-route)."))
+        raise DecisionRefused("leerroute", C_(
+            "besluit", "Kies een leerroute: B (B1-route), O (onderwijsroute) of Z (Z-route)."))
     level = besluit.get("niveau")
     if level is not None and level not in duo_rules.LEVELS:
         raise DecisionRefused("niveau", C_("besluit", "Kies niveau A2 of B1, of laat het niveau leeg."))
     return route, level
 
 
-def _motivation(proposal: Proposal, besluit: Mapping[str, Any], akkoord: bool, route: str, level: str | None) -> str | None:
+def _motivation(proposal: Proposal, besluit: Mapping[str, Any], akkoord: bool, route: str,
+                level: str | None) -> str | None:
     raw = besluit.get("motivatie")
     text = clean(raw, multiline=True).strip() if isinstance(raw, str) else ""
     needed = not akkoord or proposal.consulent or (route, level) != (proposal.leerroute, proposal.niveau)

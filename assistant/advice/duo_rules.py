@@ -32,5 +32,6 @@ def problems(leerroute: str | None, niveau: str | None, *, first_pip: bool,
                                  "Afschalen naar A2 kan pas later, na veel inzet.")))
     if intensiteit is not None and (leerroute != "B" or doelgroep not in (None, "asielstatushouder")):
         out.append(("geschatteIntensiteitB1Route", C_(
-            "duo.regel", "Een geschatte intensiteit van de B1-route hoort alleen bij een asielstatushouder in de B1-route.")))
+            "duo.regel", "Een geschatte intensiteit van de B1-route hoort alleen bij een asielstatushouder "
+                         "in de B1-route.")))
     return out

@@ -9,8 +9,9 @@ unknown, the answers still needed are collected instead of guessing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.advice import conditions, record
 from assistant.advice.rules import Rule, RuleSet, Step

@@ -8,10 +8,11 @@ data file fails loudly at start-up with the file and key, not mid-advice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -59,7 +60,7 @@ def _load(name: str) -> Any:
         raise LawDataError(f"{path}: cannot read: {exc}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def articles() -> dict[str, Article]:
     data = _load("articles.yaml")
     out: dict[str, Article] = {}
@@ -83,7 +84,7 @@ def article(key: str) -> Article:
         raise LawDataError(f"law/articles.yaml: unknown source key {key!r}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def policy_defaults() -> dict[str, PolicyValue]:
     data = _load("policy.yaml")
     out: dict[str, PolicyValue] = {}
@@ -115,7 +116,7 @@ def resolve_policy(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]
     return values
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_data() -> dict[str, Any]:
     data = _load("rules.yaml")
     if not isinstance(data, Mapping) or not isinstance(data.get("rules"), list):

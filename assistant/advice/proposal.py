@@ -12,9 +12,10 @@ other choice of route can be worked out with the same rules (`for_route`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.advice import engine, lawdata, record, rules
 from assistant.advice.reasons import Reason, Weighing, weighing

@@ -7,8 +7,9 @@ leak into exports or logs), and its source with the verify mark.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.advice import lawdata
 from assistant.advice.engine import Evaluation, Hit
@@ -24,7 +25,7 @@ class Reason:
     verify: bool
 
     @classmethod
-    def from_hit(cls, hit: Hit, params: Mapping[str, Any]) -> "Reason":
+    def from_hit(cls, hit: Hit, params: Mapping[str, Any]) -> Reason:
         return cls(hit.rule.id, hit.rule.explanation(**params), hit.answers, hit.rule.source, hit.rule.verify)
 
     def to_json(self, tr: Translator) -> dict[str, Any]:

@@ -13,9 +13,10 @@ wrong type is refused with a message that names the field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.base.errors import FieldError
 from assistant.i18n import _
@@ -72,7 +73,7 @@ class Facts:
         raw = self.values.get(key)
         return date.fromisoformat(raw) if raw else None
 
-    def with_values(self, **extra: Any) -> "Facts":
+    def with_values(self, **extra: Any) -> Facts:
         return Facts({**self.values, **extra}, self.today)
 
 

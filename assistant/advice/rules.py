@@ -14,9 +14,10 @@ of the onderwijsroute). Effects of a step become facts for the next steps.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Mapping
+from functools import cache
+from typing import Any
 
 from assistant.advice import conditions, lawdata, record
 from assistant.i18n import Msg
@@ -82,7 +83,7 @@ def _resolve(value: Any, policy: Mapping[str, Any]) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def ruleset() -> RuleSet:
     """Load and check law/rules.yaml (cached)."""
     data = lawdata.rules_data()

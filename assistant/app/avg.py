@@ -9,8 +9,8 @@ last event is older than the policy's retention period.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 from assistant.advice.lawdata import resolve_policy

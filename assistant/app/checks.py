@@ -34,7 +34,8 @@ def run_checks(dialogs_dir: Path | None = None) -> tuple[int, list[str]]:
 def basis_problems(dialog: Dialog) -> list[str]:
     """Every topic's legal or guidance basis must be an entry of law/articles.yaml."""
     known = articles()
-    return [f"{dialog.path}:{t.line}: [{t.id}] basis '{t.basis}' is not in law/articles.yaml; add it there with its source"
+    return [f"{dialog.path}:{t.line}: [{t.id}] basis '{t.basis}' is not in law/articles.yaml; "
+            "add it there with its source"
             for t in dialog.topics if t.basis and t.basis not in known]
 
 

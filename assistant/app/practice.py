@@ -10,9 +10,10 @@ score is committed before the feedback is shown. Pausing is only pausing.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ def begin(real_store: Path | str, case: PracticeCase, tr: Translator, *,
     path = store_for(TRAINING, real_store)
     unfinished = open_practice(path).get(case.id)
     store = open_store(path)
-    started = unfinished[1] if unfinished else datetime.now(timezone.utc).isoformat()
+    started = unfinished[1] if unfinished else datetime.now(UTC).isoformat()
     run = PracticeRun(case, path, store, started, speech_for(case, tr))
     dialog = dialog or load_dialog()
 
@@ -90,10 +91,8 @@ def finish(run: PracticeRun, conv: Conversation, besluit: dict[str, Any] | None,
     scored as given: the feedback explains why it was refused.
     """
     if besluit is not None and conv.decision is None:
-        try:
+        with contextlib.suppress(DecisionInvalid):  # refused: scored as given, explained in the feedback
             conv.decide(besluit)
-        except DecisionInvalid:
-            pass  # scored as given, explained in the feedback
     sid = conv.id
     conv.leave()
     try:
@@ -132,7 +131,7 @@ def attempt_of(training_store: Path, session_id: str, started: str) -> dict[str,
     """A stored practice session as an attempt (answers, skips, timing); the caller adds the `besluit`."""
     view = open_readonly(training_store, session_id)
     return {"answers": dict(view["answers"]), "skipped": dict(view["skipped"]),
-            "timing": {"gestart": started, "klaar": datetime.now(timezone.utc).isoformat()}}
+            "timing": {"gestart": started, "klaar": datetime.now(UTC).isoformat()}}
 
 
 def score_and_save(case: PracticeCase, raw: Any, training_store: Path, trainee: str | None) -> dict[str, Any]:

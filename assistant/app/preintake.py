@@ -18,7 +18,7 @@ Whatever shows it (the terminal, the browser, a kiosk), these are the rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from assistant.app.conversation import Clock, Conversation
@@ -109,7 +109,7 @@ class CodeDoor:
         return conv
 
     def _store_wide_failures(self) -> int:
-        since = datetime.now(timezone.utc) - STORE_WIDE_WINDOW
+        since = datetime.now(UTC) - STORE_WIDE_WINDOW
         return sum(1 for line in read_log(self.location, "-")
                    if line.get("name") == CODE_REFUSED and _after(line.get("start_time"), since))
 

@@ -89,7 +89,7 @@ def _lines(paths: list[Path], tr: Translator, stores: SaveStores | None) -> Iter
             result = run(dialog, read_case(path), replay_extras, stores)
         except CaseInvalid as exc:
             yield _failed(name, [(field, tr(msg)) for field, msg in exc.problems])
-        except Exception as exc:  # one broken case must not stop the others; the message names no data
+        except Exception as exc:  # noqa: BLE001 - one broken case must not stop the others; no data in the message
             yield _failed(name, [("case", tr(describe(exc)))])
         else:
             yield {"file": name, "ok": True, **result}

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from assistant.base import paths
-from assistant.i18n import Msg, _
+from assistant.base.messages import Msg, _
 
 DEBUG_ENV = "INTAKE_DEBUG"
 REDACTED = "«…»"
@@ -77,7 +78,7 @@ def write_debug(exc: BaseException, values: Iterable[Any]) -> Path:
 
     folder = paths.data_dir() / "debug"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     text = redact(text, list(values))
     text = re.sub(r"\x1b|[\x00-\x08\x0b-\x1f\x7f]", "?", text)

@@ -32,6 +32,8 @@ class AppError(Exception):
 class FieldError(AppError):
     """A refusal that names the input field first (a case file's key, a decision's field)."""
 
+    field: str
+
     def __init__(self, field: str, msg: Msg) -> None:
         super().__init__(msg, field)
 

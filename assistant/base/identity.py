@@ -29,7 +29,7 @@ def consulent_name() -> str:
     try:
         from assistant.base.settings import load_settings
 
-        configured = getattr(load_settings(), "user", None)
+        configured: str | None = getattr(load_settings(), "user", None)
     except Exception:  # noqa: BLE001 - a broken settings file is reported elsewhere
         configured = None
     if configured:

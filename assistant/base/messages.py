@@ -11,8 +11,9 @@ texts, ``C_`` for texts with a context, ``N_`` for texts with plural forms
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 MODE = 0o600
 
@@ -21,14 +21,15 @@ def write_private(target: Path, write: Callable[[Path], object]) -> Path:
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    tmp_path = Path(tmp)
     try:
-        write(Path(tmp))
-        os.chmod(tmp, MODE)  # a writer that recreated the file must not widen the mode
-        with open(tmp, "rb") as done:  # on disk before it takes the real name
+        write(tmp_path)
+        tmp_path.chmod(MODE)  # a writer that recreated the file must not widen the mode
+        with tmp_path.open("rb") as done:  # on disk before it takes the real name
             os.fsync(done.fileno())
-        os.replace(tmp, target)
+        tmp_path.replace(target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp_path.unlink(missing_ok=True)
         raise
     return target
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.base.errors import AppError
 from assistant.base import paths
-from assistant.i18n import _
+from assistant.base.errors import AppError
+from assistant.base.messages import _
 
 SETTINGS_FILE = "settings.toml"
 SECTIONS = {"ui", "keys", "policy", "serve"}
@@ -73,12 +73,13 @@ def load_settings(path: Path | None = None) -> Settings:
                                   key=key, path=str(path)))
     keys = data.get("keys", {})
     if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()):
-        raise SettingsError(_("Een toets in [keys] van {path} klopt niet. Schrijf zo: review = \"f5\".", path=str(path)))
+        raise SettingsError(_("Een toets in [keys] van {path} klopt niet. Schrijf zo: review = \"f5\".",
+                              path=str(path)))
     serve = data.get("serve", {})
     header = serve.get("user_header") if isinstance(serve, dict) else None
     if not isinstance(serve, dict) or set(serve) - {"user_header"} or (header is not None and not _header_name(header)):
-        raise SettingsError(_("De instelling [serve] in {path} klopt niet. Schrijf zo: user_header = \"X-Remote-User\".",
-                              path=str(path)))
+        raise SettingsError(_("De instelling [serve] in {path} klopt niet. "
+                              "Schrijf zo: user_header = \"X-Remote-User\".", path=str(path)))
     return Settings(ui.get("locale"), ui.get("second_locale"), ui.get("bidi_visual", False),
                     dict(keys), dict(data.get("policy", {})), path, user=ui.get("user"),
                     user_header=header)

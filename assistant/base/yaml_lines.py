@@ -13,17 +13,17 @@ import yaml
 from assistant.base.yamlload import SafeLoader
 
 
-class LinedDict(dict):
+class LinedDict(dict[Any, Any]):
     """A dict that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
-    key_lines: dict
+    key_lines: dict[Any, int]
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
-class LinedList(list):
+class LinedList(list[Any]):
     line: int = 0
 
 

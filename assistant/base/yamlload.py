@@ -8,13 +8,13 @@ PyYAML was built without libyaml the pure-Python `SafeLoader` is used.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def safe_load(stream) -> Any:
+def safe_load(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
     """Like `yaml.safe_load`, with libyaml when available."""
     return yaml.load(stream, Loader=SafeLoader)  # noqa: S506 - a safe loader, C or Python

@@ -35,7 +35,8 @@ def check(tr: Translator, dialogs_dir: Path | None = None) -> int:
     if problems:
         say(tr, N_("{n} probleem gevonden.", "{n} problemen gevonden.", len(problems)), err=True)
         return EXIT_PROBLEM
-    say(tr, N_("Alles in orde: {n} vragenlijst gecontroleerd.", "Alles in orde: {n} vragenlijsten gecontroleerd.", files))
+    say(tr, N_("Alles in orde: {n} vragenlijst gecontroleerd.",
+               "Alles in orde: {n} vragenlijsten gecontroleerd.", files))
     return EXIT_OK
 
 
@@ -100,7 +101,8 @@ def handover(store_path: Path | str, sid: str, tr: Translator) -> int:
 
 def export(store_path: Path | str, sid: str, fmt: str, output: Path | None, tr: Translator) -> int:
     if output is not None and not output.parent.is_dir():
-        say(tr, _("De map {path} bestaat niet. Kies een bestaande map voor -o.", path=str(output.parent.resolve())), err=True)
+        say(tr, _("De map {path} bestaat niet. Kies een bestaande map voor -o.", path=str(output.parent.resolve())),
+            err=True)
         return EXIT_PROBLEM
     data: Any = export_session(store_path, sid, fmt, output)
     if isinstance(data, Path):  # the full path: a relative -o is relative to where the command was started

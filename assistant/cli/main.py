@@ -31,17 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.base import paths
-from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, say
 from assistant.base.errors import describe
 from assistant.base.text import clean
+from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, say
 from assistant.i18n import Translator, _, translator
 from assistant.i18n.codes import ALL_LOCALES
 
 
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="intake", description="Intake-assistent inburgering")
-    p.add_argument("--store", type=paths.store_location, help=f"SQLite store (default: ${paths.STORE_ENV} or the user data dir)")
+    p.add_argument("--store", type=paths.store_location,
+                   help=f"SQLite store (default: ${paths.STORE_ENV} or the user data dir)")
     p.add_argument("--lang", help="language of the interface for the consulent (default nl)")
     p.add_argument("--plain", action="store_true", help="line-by-line conversation instead of the full-screen chat")
     sub = p.add_subparsers(dest="command")
@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="run case files through the engine (several files or a folder: JSON Lines)")
     r.add_argument("cases", type=Path, nargs="+", metavar="CASE", help="a case file, several, or a folder of them")
     r.add_argument("--json", action="store_true", help="print the result as JSON (the default)")
-    r.add_argument("--save", action="store_true", help="store each case as a session (actor 'import'); prints its session_id")
+    r.add_argument("--save", action="store_true",
+                   help="store each case as a session (actor 'import'); prints its session_id")
     sub.add_parser("list", help="list stored sessions")
     s = sub.add_parser("show", help="show one stored session")
     s.add_argument("id")
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         # no message about disks; stdout goes nowhere so the exit cannot complain again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # the last line of defence: a message, never a traceback
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
         intake_open = args.command in CONVERSATIONS or args.plain or (
             args.command == "training" and args.training_command == "start")
         say(tr, describe(exc, intake_open=intake_open), err=True)
@@ -286,7 +287,7 @@ def _negotiate(flag: str | None) -> str:
         from assistant.base.settings import load_settings
 
         configured = load_settings().locale
-    except Exception:  # a broken settings file is reported by the app itself
+    except Exception:  # noqa: BLE001 - a broken settings file is reported by the app itself
         configured = None
     return negotiate(flag, configured, os.environ)
 

@@ -8,7 +8,8 @@ question that depends on an open question is simply not relevant yet.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 COMPARISONS = ("equals", "in", "greater", "less", "contains", "answered")
 COMBINATIONS = ("all", "any", "not")
@@ -33,7 +34,8 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any]) -> bool
         return False
     value = answers[qid]
     if op == "equals":
-        return value == expected
+        equal: bool = value == expected  # answers are JSON values: == gives a bool
+        return equal
     if op == "in":
         return value in expected
     if op == "contains":

@@ -13,9 +13,10 @@ dialog that breaks the rule is refused here with a `ValueError`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from assistant.dialog.conditions import references
 
@@ -23,22 +24,35 @@ from assistant.dialog.conditions import references
 class _Question(Protocol):
     """What the index reads of a question (`assistant.dialog.model.Question`)."""
 
-    id: str
-    when: Any
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> Any: ...
 
 
 class _Topic(Protocol):
-    id: str
-    when: Any
-    waiting_when: Any
-    questions: Sequence[Any]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> Any: ...
+
+    @property
+    def waiting_when(self) -> Any: ...
+
+    @property
+    def questions(self) -> Sequence[Any]: ...
 
 
 class _Dialog(Protocol):
     """What the index reads of a dialog: the model imports this module, never the reverse."""
 
-    questions: tuple[Any, ...]
-    topics: Sequence[_Topic]
+    @property
+    def questions(self) -> tuple[Any, ...]: ...
+
+    @property
+    def topics(self) -> Sequence[_Topic]: ...
 
 
 @dataclass(frozen=True)
@@ -53,10 +67,10 @@ class DependencyIndex:
     waiting_reads: frozenset[str]                     # what those read ("" stands for a topic flip)
     # Values derived from the dialog alone that the engine makes when first needed
     # (its immutable `TopicStatus` objects): shared by every session of this dialog.
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-def _reads(cond) -> set[str]:
+def _reads(cond: Any) -> set[str]:
     return {qid for _op, qid, _expected in references(cond)}
 
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from assistant.base import paths, yaml_lines
 from assistant.base.errors import AppError
 from assistant.base.messages import _
-from assistant.base import paths
 from assistant.dialog import retired
-from assistant.base import yaml_lines
 from assistant.dialog.model import Choice, Dialog, Question, Topic
 from assistant.dialog.validate import Problem, validate_raw
 
@@ -68,7 +67,7 @@ def load_file(path: Path) -> Dialog:
     result = check_file(path)
     if result.problems:
         raise DialogInvalid(result.problems)
-    assert result.dialog is not None
+    assert result.dialog is not None  # noqa: S101 (narrows the type: no problems means a dialog)
     return result.dialog
 
 
@@ -77,7 +76,7 @@ def dialog_files(directory: Path | None = None) -> list[Path]:
     return sorted(directory.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_dialog(dialog_id: str = "brede_intake") -> Dialog:
     """The shipped dialog with this id (cached: definitions are immutable)."""
     for path in dialog_files():
@@ -86,7 +85,7 @@ def load_dialog(dialog_id: str = "brede_intake") -> Dialog:
     raise FileNotFoundError(f"no dialog '{dialog_id}' in {paths.resource_dir('dialogs')}")
 
 
-def build(raw: dict, name: str) -> Dialog:
+def build(raw: yaml_lines.LinedDict, name: str) -> Dialog:
     did = raw["dialog"]
     topics = []
     for t in raw["topics"]:
@@ -113,7 +112,7 @@ _QUESTION_KEYS = {"id", "type", "text", "label", "help", "who", "mandatory", "se
                   "pre_intake", "when", "choices"}
 
 
-def _question(q: dict, topic: str, did: str) -> Question:
+def _question(q: yaml_lines.LinedDict, topic: str, did: str) -> Question:
     who = q.get("who", "inburgeraar")
     sensitive = bool(q.get("sensitive", False))
     default_pre = who == "inburgeraar" and not sensitive

@@ -7,9 +7,10 @@ through `Question.msg(field)` so they go through the catalog with their context.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from assistant.dialog.dependencies import DependencyIndex, build_index
 from assistant.i18n import Msg
@@ -57,7 +58,7 @@ class Question:
             value = self.options[field_name]
         return Msg(value, f"{self.dialog}.{self.id}.{field_name}")
 
-    def in_mode(self, mode: str | None) -> "Question":
+    def in_mode(self, mode: str | None) -> Question:
         """This question as a mode shows it: a pre-intake has no consulent beside the person,
         so "we talk about…" or "ask the consulent" becomes the text written for someone alone."""
         if mode != "pre_intake" or not any(k.endswith("_alone") for k in self.options):
@@ -65,7 +66,7 @@ class Question:
         return self._alone
 
     @cached_property  # made once per question, so a turn creates no new objects
-    def _alone(self) -> "Question":
+    def _alone(self) -> Question:
         return replace(self, variant="alone")
 
     def choice_msg(self, choice_id: str) -> Msg:
@@ -109,13 +110,13 @@ class Dialog:
     path: str = ""
     fingerprint: str = ""
     earlier: tuple[str, ...] = ()   # fingerprints of earlier versions whose sessions this one opens
-    retired: tuple["Retired", ...] = ()  # ids no longer asked (assistant.dialog.retired)
+    retired: tuple[Retired, ...] = ()  # ids no longer asked (assistant.dialog.retired)
 
     def opens(self, fingerprint: str) -> bool:
         """Whether a session stored with this fingerprint opens with this dialog."""
         return fingerprint == self.fingerprint or fingerprint in self.earlier
 
-    def retired_question(self, qid: str | None) -> "Retired | None":
+    def retired_question(self, qid: str | None) -> Retired | None:
         for r in self.retired:
             if r.id == qid:
                 return r
@@ -130,10 +131,10 @@ class Dialog:
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return self._questions  # type: ignore[attr-defined]
+        return self._questions  # type: ignore[attr-defined,no-any-return]  # set in __post_init__
 
     def question(self, qid: str) -> Question:
-        return self._qindex[qid]  # type: ignore[attr-defined]
+        return self._qindex[qid]  # type: ignore[attr-defined,no-any-return]
 
     def has_question(self, qid: str) -> bool:
         return qid in self._qindex  # type: ignore[attr-defined]
@@ -161,4 +162,5 @@ class Dialog:
         if cached is None:
             cached = {q.id: i for i, q in enumerate(self.questions)}
             object.__setattr__(self, "_qorder", cached)
-        return cached[qid]
+        position: int = cached[qid]
+        return position

@@ -7,10 +7,13 @@ changes its choice values, so a rename can never slip through unnoticed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.dialog.model import Dialog
 from assistant.dialog.validate import Problem
 
-RECORD_FIELDS: dict[str, tuple[str, tuple[str, ...] | tuple[int, int] | None]] = {
+# id -> (type, the choice ids | the (min, max) of a number | None); the second part depends on the first
+RECORD_FIELDS: dict[str, tuple[str, Any]] = {
     "doelgroep": ("choice", ("asielstatushouder", "gezinsmigrant", "overige_migrant")),
     "inburgeringsplichtig": ("choice", ("ja", "nee_vrijstelling", "nee_ontheffing",
                                         "nee_tijdelijk_verblijf", "nee_anders", "onbekend")),
@@ -41,19 +44,18 @@ def contract_problems(dialog: Dialog) -> list[Problem]:
     problems = []
     for fid, (ftype, values) in RECORD_FIELDS.items():
         if not dialog.has_question(fid):
-            problems.append(Problem(dialog.path, 0, fid, f"the intake-record field '{fid}' is not asked; add a {ftype} question with this id"))
+            problems.append(Problem(dialog.path, 0, fid, f"the intake-record field '{fid}' is not asked; "
+                                                         f"add a {ftype} question with this id"))
             continue
         q = dialog.question(fid)
-
-        def bad(message: str) -> None:
-            problems.append(Problem(dialog.path, q.line, fid, message))
-
+        messages = []
         if q.type != ftype:
-            bad(f"intake-record field '{fid}' must be of type {ftype}, not {q.type}")
+            messages.append(f"intake-record field '{fid}' must be of type {ftype}, not {q.type}")
         elif ftype == "choice" and set(q.choice_ids) != set(values):
-            bad(f"choice values must be exactly: {', '.join(values)} (found: {', '.join(q.choice_ids)})")
+            messages.append(f"choice values must be exactly: {', '.join(values)} (found: {', '.join(q.choice_ids)})")
         elif ftype == "number" and (q.opt("min"), q.opt("max")) != values:
-            bad(f"range must be {values[0]}–{values[1]} as in intake-record.md")
+            messages.append(f"range must be {values[0]}–{values[1]} as in intake-record.md")
         if fid in SENSITIVE and not q.sensitive:
-            bad("special-category data (AVG art. 9): mark it sensitive: true")
+            messages.append("special-category data (AVG art. 9): mark it sensitive: true")
+        problems += [Problem(dialog.path, q.line, fid, message) for message in messages]
     return problems

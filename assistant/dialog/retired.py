@@ -20,10 +20,32 @@ its top; docs/dialog-format.md), so that nothing is lost and nothing crashes:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from assistant.i18n import Msg, _
+
+
+class _Event(Protocol):
+    """What the upgrade reads of a stored event (`assistant.store.contract.Event`, a dataclass)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+
+E = TypeVar("E", bound=_Event)
+
+
+class Add(Protocol):
+    """How a check reports a problem: at a raw node, for a question id, optionally at one of its keys."""
+
+    def __call__(self, node: Any, qid: str | None, message: str, key: str | None = None) -> None: ...
 
 KEYS = {"id", "topic", "note", "replaced_by", "values"}
 VALUE_KEYS = {"value", "label", "choices"}
@@ -52,7 +74,28 @@ class Retired:
         return None
 
 
-def build(raw: dict) -> tuple[tuple[str, ...], tuple[Retired, ...]]:
+class _Choice(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class _Question(Protocol):
+    @property
+    def choices(self) -> Sequence[_Choice]: ...
+
+
+class _Dialog(Protocol):
+    """What the upgrade reads of a dialog (`assistant.dialog.model.Dialog`, which imports this module)."""
+
+    @property
+    def retired(self) -> tuple[Retired, ...]: ...
+
+    def retired_question(self, qid: str | None) -> Retired | None: ...
+
+    def question(self, qid: str) -> _Question: ...
+
+
+def build(raw: dict[str, Any]) -> tuple[tuple[str, ...], tuple[Retired, ...]]:
     """The `earlier` fingerprints and the `retired` questions of a validated raw dialog."""
     earlier = tuple(str(e["fingerprint"]) for e in raw.get("earlier") or ())
     retired = tuple(
@@ -68,13 +111,14 @@ def moved_message(qid: str, by: str) -> Msg:
     return _("De vraag '{id}' bestaat niet meer. Geef het antwoord bij '{by}'.", id=qid, by=by)
 
 
-def upgrade_answers(dialog, answers: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, Msg]], list[dict]]:
+def upgrade_answers(dialog: _Dialog, answers: dict[str, Any]
+                    ) -> tuple[dict[str, Any], list[tuple[str, Msg]], list[dict[str, Any]]]:
     """(answers without retired ids, problems, what was done with each retired id)."""
     if not dialog.retired or not any(dialog.retired_question(qid) for qid in answers):
         return dict(answers), [], []
     out = {qid: v for qid, v in answers.items() if dialog.retired_question(qid) is None}
     problems: list[tuple[str, Msg]] = []
-    notices: list[dict] = []
+    notices: list[dict[str, Any]] = []
     added: dict[str, set[str]] = {}
     for qid, value in answers.items():
         r = dialog.retired_question(qid)
@@ -95,7 +139,7 @@ def upgrade_answers(dialog, answers: dict[str, Any]) -> tuple[dict[str, Any], li
     return out, problems, notices
 
 
-def upgrade_events(dialog, events: Iterable) -> Iterator:
+def upgrade_events(dialog: _Dialog, events: Iterable[E]) -> Iterator[E]:
     """A stored session's events as this dialog reads them (see the module docstring)."""
     if not dialog.retired:
         yield from events
@@ -113,19 +157,22 @@ def upgrade_events(dialog, events: Iterable) -> Iterator:
     for i, e in enumerate(events):
         qid = _question_of(e)
         r = dialog.retired_question(qid) if qid is not None else None
-        if r is not None:
-            value[qid] = e.data.get("value") if e.kind == "answered" else e.data.get("new") if e.kind == "changed" else None
+        if qid is not None and r is not None:
+            value[qid] = (e.data.get("value") if e.kind == "answered"
+                          else e.data.get("new") if e.kind == "changed" else None)
             if last[qid] == i and value[qid] is not None:
                 yield replace(e, kind="note", data={"topic": r.topic, "text": f"{r.note} {_label(r, value[qid])}"})
             continue
-        if e.kind == "moved" and dialog.retired_question(e.data.get("to")) is not None:
-            e = replace(e, data={**e.data, "to": dialog.retired_question(e.data["to"]).replaced_by})
+        moved_to = dialog.retired_question(e.data.get("to")) if e.kind == "moved" else None
+        if moved_to is not None:
+            e = replace(e, data={**e.data, "to": moved_to.replaced_by})
         yield e
 
 
-def _question_of(event) -> str | None:
+def _question_of(event: _Event) -> str | None:
     if event.kind in ("answered", "changed", "skipped") and isinstance(event.data, dict):
-        return event.data.get("question")
+        qid: str | None = event.data.get("question")
+        return qid
     return None
 
 
@@ -134,20 +181,23 @@ def _label(r: Retired, value: Any) -> str:
     return v.label if v is not None else str(value)
 
 
-def problems(raw: dict, topic_ids: set[str], questions: dict[str, dict], add) -> None:
+def problems(raw: dict[str, Any], topic_ids: set[Any], questions: dict[str, dict[str, Any]], add: Add) -> None:
     """Check `earlier` and `retired` of a raw dialog; `add(node, qid, message, key)` as in validate."""
     earlier = raw.get("earlier", [])
     if not isinstance(earlier, list) or not all(
             isinstance(e, dict) and set(e) == {"version", "fingerprint"} and isinstance(e["fingerprint"], str)
             for e in earlier):
-        add(raw, None, "'earlier' is a list of {version, fingerprint} of versions whose sessions this dialog opens", "earlier")
+        add(raw, None, "'earlier' is a list of {version, fingerprint} of versions whose sessions this dialog opens",
+            "earlier")
     retired = raw.get("retired", [])
     if not isinstance(retired, list):
-        add(raw, None, "'retired' is a list of questions no longer asked (id, topic, note, replaced_by, values)", "retired")
+        add(raw, None, "'retired' is a list of questions no longer asked (id, topic, note, replaced_by, values)",
+            "retired")
         return
     for r in retired:
         if not isinstance(r, dict) or set(r) != KEYS:
-            add(r if hasattr(r, "line") else raw, None, f"a retired question has exactly the keys {', '.join(sorted(KEYS))}")
+            add(r if hasattr(r, "line") else raw, None,
+                f"a retired question has exactly the keys {', '.join(sorted(KEYS))}")
             continue
         rid = r["id"]
         if rid in questions:
@@ -162,12 +212,12 @@ def problems(raw: dict, topic_ids: set[str], questions: dict[str, dict], add) ->
         _value_problems(r, rid, target, add)
 
 
-def _value_problems(r: dict, rid: str, target: dict | None, add) -> None:
+def _value_problems(r: dict[str, Any], rid: str, target: dict[str, Any] | None, add: Add) -> None:
     values = r["values"]
     if not isinstance(values, list) or not values:
         add(r, rid, "'values' lists each earlier value with its label and the choices it maps to", "values")
         return
-    allowed = {c.get("id") for c in (target or {}).get("choices") or () if isinstance(c, dict)}
+    allowed: set[Any] = {c.get("id") for c in (target or {}).get("choices") or () if isinstance(c, dict)}
     for v in values:
         if not isinstance(v, dict) or not {"value", "label"} <= set(v) <= VALUE_KEYS:
             add(r, rid, "each value is {value, label} with optional 'choices'", "values")

@@ -11,10 +11,13 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.dialog import conditions
 from assistant.dialog.model import ANSWER_TYPES, PHASES, WHO
+
+if TYPE_CHECKING:
+    from assistant.dialog.retired import Add
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CHOICE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
@@ -74,19 +77,20 @@ def validate_raw(raw: Any, name: str) -> list[Problem]:
         return problems
 
     seen: dict[str, int] = {}
-    questions: dict[str, dict] = {}  # id -> raw question, in dialog order
+    questions: dict[str, dict[str, Any]] = {}  # id -> raw question, in dialog order
     for index, topic in enumerate(topics):
         _check_topic(topic, index, add, seen, questions)
     _check_conditions(topics, questions, add)
     from assistant.dialog import retired
 
-    retired.problems(raw, {t.get("id") for t in topics if isinstance(t, dict)}, questions, add)
+    topic_ids: set[Any] = {t.get("id") for t in topics if isinstance(t, dict)}
+    retired.problems(raw, topic_ids, questions, add)
     if not any(isinstance(t, dict) and t.get("phase", "topic") == "topic" for t in topics):
         add(raw, None, "dead end: the dialog has no topic with phase 'topic'; add the intake topics", "topics")
     return problems
 
 
-def _check_id(node, value, add, seen, what, key="id") -> bool:
+def _check_id(node: Any, value: Any, add: Add, seen: dict[str, int], what: str, key: str = "id") -> bool:
     if not isinstance(value, str) or not ID_RE.match(value):
         add(node, None, f"{what} id {value!r} is not an id: use lowercase letters, digits and _ (e.g. lbt_status)", key)
         return False
@@ -94,13 +98,15 @@ def _check_id(node, value, add, seen, what, key="id") -> bool:
         add(node, value, f"'{value}' is a reserved name (engine state or attribute); choose another id", key)
         return False
     if value in seen:
-        add(node, value, f"duplicate id '{value}' (first used on line {seen[value]}); every topic and question id must be unique", key)
+        add(node, value, f"duplicate id '{value}' (first used on line {seen[value]}); "
+                         "every topic and question id must be unique", key)
         return False
     seen[value] = node.line_of(key) if hasattr(node, "line_of") else 0
     return True
 
 
-def _check_topic(topic, index, add, seen, questions) -> None:
+def _check_topic(topic: Any, index: int, add: Add, seen: dict[str, int],
+                 questions: dict[str, dict[str, Any]]) -> None:
     if not isinstance(topic, dict):
         add(topic, None, f"topic {index + 1} must be a mapping with id, title and questions")
         return
@@ -114,7 +120,8 @@ def _check_topic(topic, index, add, seen, questions) -> None:
     if phase not in PHASES:
         add(topic, tid, f"unknown phase '{phase}'; use one of: {', '.join(PHASES)}", "phase")
     elif index < len(PHASE_ORDER) and phase != PHASE_ORDER[index]:
-        add(topic, tid, f"topic {index + 1} must have phase '{PHASE_ORDER[index]}' (order: welcome, language, consent, then topics)", "phase")
+        add(topic, tid, f"topic {index + 1} must have phase '{PHASE_ORDER[index]}' "
+                        "(order: welcome, language, consent, then topics)", "phase")
     elif index >= len(PHASE_ORDER) and phase != "topic":
         add(topic, tid, f"phase '{phase}' may only be used once, at the start (welcome, language, consent)", "phase")
     if topic.get("required_by", "guidance") not in ("wet", "guidance"):
@@ -123,17 +130,19 @@ def _check_topic(topic, index, add, seen, questions) -> None:
         add(topic, tid, "'waits_for' and 'waiting_when' go together: name what is awaited and when", "waits_for")
     qs = topic.get("questions")
     if not isinstance(qs, list) or not qs:
-        add(topic, tid, "dead end: the topic has no questions; add questions or remove the topic", "questions" if "questions" in topic else None)
+        add(topic, tid, "dead end: the topic has no questions; add questions or remove the topic",
+            "questions" if "questions" in topic else None)
         return
     for q in qs:
         _check_question(q, tid, add, seen, questions)
 
 
-def _check_question(q, tid, add, seen, questions) -> None:
+def _check_question(q: Any, tid: str | None, add: Add, seen: dict[str, int],
+                    questions: dict[str, dict[str, Any]]) -> None:
     if not isinstance(q, dict):
         add(q, None, f"a question in topic '{tid}' must be a mapping with id, type and text")
         return
-    qid = q.get("id")
+    qid: Any = q.get("id")  # a str when _check_id accepts it
     ok = _check_id(q, qid, add, seen, "question")
     qtype = q.get("type")
     if qtype not in ANSWER_TYPES:
@@ -159,23 +168,26 @@ def _check_question(q, tid, add, seen, questions) -> None:
         questions[qid] = q
 
 
-def _check_type_options(q, qid, qtype, add) -> None:
+def _check_type_options(q: Any, qid: str | None, qtype: Any, add: Add) -> None:
     dead = "dead end: nobody can answer this question, so the intake could never reach the review"
     if qtype in ("choice", "multichoice"):
         choices = q.get("choices")
         if not isinstance(choices, list) or len(choices) < 2:
             add(q, qid, f"{dead}; give at least two 'choices'", "choices")
             return
-        ids, labels = set(), {}
+        ids: set[Any] = set()
+        labels: dict[str, Any] = {}
         for c in choices:
             cid = c.get("id") if isinstance(c, dict) else None
             extra = sorted(map(str, set(c) - CHOICE_KEYS)) if isinstance(c, dict) else []
             if extra:  # `{id: x, label: Ja, zelf}` silently makes 'zelf' a key: the label is cut at the comma
-                meant = ", ".join([str(c.get("label"))] + extra)
+                meant = ", ".join([str(c.get("label")), *extra])
                 add(c, qid, f"choice '{cid}' has unknown key(s) {', '.join(extra)}; a label with a comma "
                             f"needs quotes: label: '{meant}'")
             if not isinstance(cid, str) or not CHOICE_RE.match(cid):
-                add(c if isinstance(c, dict) else q, qid, f"choice value {cid!r} is not an id: values are stored, so use lowercase ids like 'b1_haalbaar' and put the words in 'label'")
+                add(c if isinstance(c, dict) else q, qid,
+                    f"choice value {cid!r} is not an id: values are stored, so use lowercase ids like "
+                    "'b1_haalbaar' and put the words in 'label'")
             elif cid in ids:
                 add(c, qid, f"duplicate choice id '{cid}'")
             ids.add(cid)
@@ -203,12 +215,13 @@ def _check_type_options(q, qid, qtype, add) -> None:
         add(q, qid, f"{dead}: age_min is above age_max")
 
 
-def _check_conditions(topics, questions, add) -> None:
+def _check_conditions(topics: list[Any], questions: dict[str, dict[str, Any]], add: Add) -> None:
     order = {qid: i for i, qid in enumerate(questions)}
     for topic in topics:
         if not isinstance(topic, dict):
             continue
-        ids = [q.get("id") for q in topic.get("questions") or () if isinstance(q, dict) and q.get("id") in order]
+        ids: list[Any] = [q.get("id") for q in topic.get("questions") or ()
+                          if isinstance(q, dict) and q.get("id") in order]
         # A topic's `when` may only look before the topic; `waiting_when` may look inside it.
         limits = {"when": order[ids[0]] if ids else len(order),
                   "waiting_when": order[ids[-1]] + 1 if ids else len(order)}
@@ -220,7 +233,8 @@ def _check_conditions(topics, questions, add) -> None:
                 _check_one(q, q["id"], q["when"], "when", order[q["id"]], questions, order, add)
 
 
-def _check_one(node, owner, cond, key, position, questions, order, add) -> None:
+def _check_one(node: Any, owner: str | None, cond: Any, key: str, position: int,
+               questions: dict[str, dict[str, Any]], order: dict[str, int], add: Add) -> None:
     shape = list(conditions.shape_errors(cond))
     for message in shape:
         add(node, owner, f"condition: {message}", key)
@@ -228,10 +242,12 @@ def _check_one(node, owner, cond, key, position, questions, order, add) -> None:
         return
     for op, ref, expected in conditions.references(cond):
         if ref not in questions:
-            add(node, owner, f"condition names unknown question id '{ref}'; check the spelling or add that question earlier", key)
+            add(node, owner, f"condition names unknown question id '{ref}'; "
+                             "check the spelling or add that question earlier", key)
             continue
         if order[ref] >= position:
-            add(node, owner, f"unreachable: the condition depends on '{ref}', which is asked later (or is this question); move it before '{owner}'", key)
+            add(node, owner, f"unreachable: the condition depends on '{ref}', which is asked later "
+                             f"(or is this question); move it before '{owner}'", key)
             continue
         why = _unsatisfiable(op, expected, questions[ref])
         if why:
@@ -241,7 +257,7 @@ def _check_one(node, owner, cond, key, position, questions, order, add) -> None:
         add(node, owner, f"unreachable: the condition can never be true: {clash}", key)
 
 
-def _contradiction(cond) -> str | None:
+def _contradiction(cond: Any) -> str | None:
     """Two `equals` on one id with different values under one `all`."""
     parts = cond.get("all") if isinstance(cond, dict) else None
     seen: dict[str, Any] = {}
@@ -253,7 +269,7 @@ def _contradiction(cond) -> str | None:
     return None
 
 
-def _unsatisfiable(op, expected, ref_q) -> str | None:
+def _unsatisfiable(op: str, expected: Any, ref_q: dict[str, Any]) -> str | None:
     rtype, rid = ref_q.get("type"), ref_q.get("id")
     choice_ids = [c.get("id") for c in ref_q.get("choices") or () if isinstance(c, dict)]
     if op in ("equals", "in", "contains"):

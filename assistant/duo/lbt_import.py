@@ -9,13 +9,14 @@ the field: nothing is half-applied.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from assistant.base.errors import FieldError
+from assistant.base.text import clean
 from assistant.duo import schema
 from assistant.i18n import C_
-from assistant.base.text import clean
 
 RESULTAAT = {
     "B1-route haalbaar": "b1_haalbaar",
@@ -48,7 +49,8 @@ def import_lbt_result(payload: Mapping[str, Any]) -> dict[str, Any]:
 def import_lbt_results(payload: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The answers for DUO's list response: the most recent result by `datumAfname`."""
     if not isinstance(payload, Sequence) or isinstance(payload, (str, bytes)) or not payload:
-        raise LbtImportError("(bericht)", C_("duo.lbt", "Het bericht van DUO bevat geen uitslag van de leerbaarheidstoets."))
+        raise LbtImportError("(bericht)", C_(
+            "duo.lbt", "Het bericht van DUO bevat geen uitslag van de leerbaarheidstoets."))
     checked = [(import_lbt_result(item), item) for item in payload]
     latest = max(checked, key=lambda pair: date.fromisoformat(pair[1]["datumAfname"]))
     return latest[0]

@@ -10,7 +10,8 @@ message that passes here breaks neither.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from assistant.advice import duo_rules
 from assistant.advice.decision import Decision

@@ -10,7 +10,7 @@ validator gets the document with a top-level ``$ref`` to the schema wanted.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,14 +23,14 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SOURCE = "duonl/gemeente-m2m-inburgering, commit f4973d4"
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(name: str) -> dict[str, Any]:
     """An OpenAPI document from the project's copy (``pip`` or ``leerbaarheidstoets``)."""
     with (SCHEMA_DIR / f"{name}.openapi.yml").open(encoding="utf-8") as fh:
         return safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str, schema: str) -> Draft7Validator:
     """A validator for ``components/schemas/<schema>`` of document `name`, checking formats (date)."""
     from jsonschema import Draft7Validator

@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.dialog.model import Dialog
-from assistant.engine import progress, state as ev
+from assistant.engine import progress
+from assistant.engine import state as ev
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, REVIEW
 from assistant.store.contract import Event
 
 PHASES = (REVIEW, AWAITING_LBT, PROPOSAL, CONFIRMED)
 
 
-def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) -> dict[str, Any]:
+def fold_event(dialog: Dialog, state: ev.SessionState, event: Event,
+               view: progress.ProgressView | None = None) -> dict[str, Any]:
     """Apply one event and move the position as the live session did; returns the record.
 
     Shared by the live session and the read-only caseload views, so `intake show`
@@ -49,6 +51,6 @@ def fold_event(dialog: Dialog, state: ev.SessionState, event: Event, view=None) 
     return view.record
 
 
-def position_after(view, state: ev.SessionState, qid: str) -> str:
+def position_after(view: progress.ProgressView, state: ev.SessionState, qid: str) -> str:
     nxt = view.next_open(state.mode, qid)
     return nxt.id if nxt else REVIEW

@@ -22,6 +22,9 @@ language and consent phases), then ``review``, ``awaiting_lbt``,
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import Any
+
 from transitions import Machine, MachineError
 
 from assistant.dialog.model import Dialog
@@ -36,6 +39,8 @@ class PhaseModel:
     The session sets `waiting` and `complete` before triggering; the guards
     stay plain attributes so the machine holds no domain logic of its own.
     """
+
+    phase: str  # set by the machine (`MODEL_ATTRIBUTE`) when the model is added to it
 
     def __init__(self) -> None:
         self.waiting = False
@@ -61,15 +66,14 @@ def machine_for(dialog: Dialog) -> Machine:
 def _build(dialog: Dialog) -> Machine:
     topics = [t.id for t in dialog.topics]
     states = topics + list(PHASE_STATES)
-    transitions = [
-        {"trigger": "advance", "source": a, "dest": b} for a, b in zip(topics, topics[1:])
+    transitions: list[dict[str, Any]] = [
+        {"trigger": "advance", "source": a, "dest": b} for a, b in pairwise(topics)
     ]
     transitions.append({"trigger": "advance", "source": topics[-1], "dest": "review"})
     open_from = [s for s in states if s != "confirmed"]
-    for tid in topics:
-        transitions.append({"trigger": f"open_{tid}", "source": open_from, "dest": tid})
+    transitions += [{"trigger": f"open_{tid}", "source": open_from, "dest": tid} for tid in topics]
     transitions += [
-        {"trigger": "to_review", "source": topics + ["review", "awaiting_lbt"], "dest": "review"},
+        {"trigger": "to_review", "source": [*topics, "review", "awaiting_lbt"], "dest": "review"},
         {"trigger": "submit", "source": "review", "dest": "awaiting_lbt",
          "conditions": ["is_complete", "is_waiting"]},
         {"trigger": "submit", "source": "review", "dest": "proposal", "conditions": "is_complete"},
@@ -111,7 +115,8 @@ def detach(dialog: Dialog, model: PhaseModel) -> None:
 
 
 def can(model: PhaseModel, trigger: str) -> bool:
-    return getattr(model, f"may_{trigger}")()
+    allowed: bool = getattr(model, f"may_{trigger}")()  # the machine's `may_<trigger>` check
+    return allowed
 
 
 _NEXT: dict[tuple[str, str], dict[str, str]] = {}
@@ -123,7 +128,7 @@ def next_topic(dialog: Dialog, phase: str) -> str | None:
     following = _NEXT.get(key)
     if following is None:
         ids = [t.id for t in dialog.topics]
-        following = _NEXT[key] = dict(zip(ids, ids[1:]))
+        following = _NEXT[key] = dict(pairwise(ids))
     return following.get(phase)
 
 
@@ -173,4 +178,4 @@ def _plain_destination(machine: Machine, trigger: str, source: str) -> str | Non
     return t.dest
 
 
-__all__ = ["PhaseModel", "machine_for", "attach", "detach", "can", "fire", "MachineError", "PHASE_STATES"]
+__all__ = ["PHASE_STATES", "MachineError", "PhaseModel", "attach", "can", "detach", "fire", "machine_for"]

@@ -10,15 +10,16 @@ how to fix it. Nothing here raises anything else for any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from assistant.base.dates import DateRefused, in_range, iso_date, typed_date
 from assistant.base.errors import AppError
-from assistant.dialog.model import Question
-from assistant.i18n import Msg, N_, _
 from assistant.base.text import clean
+from assistant.dialog.model import Question
+from assistant.i18n import N_, Msg, _
 
 DEFAULT_MAX_LENGTH = 2000
 MAX_INPUT = 100_000  # refuse absurd input before any work on it
@@ -37,8 +38,8 @@ def yes_no_words() -> tuple[frozenset[str], frozenset[str]]:
     in code: a new language brings its own words. A word that means yes in one
     language and no in another is dropped from both.
     """
-    from assistant.i18n.codes import ALL_LOCALES
     from assistant.i18n import translator
+    from assistant.i18n.codes import ALL_LOCALES
 
     yes, no = set(YES_WORDS), set(NO_WORDS)
     for locale in ALL_LOCALES:
@@ -157,7 +158,8 @@ def _check_text(q: Question, value: Any, today: date) -> str:
         value = digits
     elif fmt == "duo_score" and not _DUO_SCORE_RE.match(value):
         raise Invalid(_("Typ de score zoals DUO hem geeft, bijvoorbeeld 52,50."))
-    return value
+    text: str = value
+    return text
 
 
 def _check_int(value: Any, lo: int, hi: int) -> int:
@@ -168,7 +170,8 @@ def _check_int(value: Any, lo: int, hi: int) -> int:
             raise Invalid(_("Typ een heel getal, bijvoorbeeld 3."))
     if not lo <= value <= hi:
         raise Invalid(_("Typ een getal van {low} tot en met {high}.", low=lo, high=hi))
-    return value
+    number: int = value
+    return number
 
 
 def _check_number(q: Question, value: Any, today: date) -> int:
@@ -200,7 +203,8 @@ def _check_yesno(q: Question, value: Any, today: date) -> bool:
 def _check_choice(q: Question, value: Any, today: date) -> str:
     if value not in q.choice_ids:
         raise Invalid(_("Kies een van de antwoorden uit de lijst."))
-    return value
+    choice: str = value
+    return choice
 
 
 def _check_multichoice(q: Question, value: Any, today: date) -> list[str]:

@@ -8,11 +8,13 @@ so nothing is silently reinterpreted and nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Protocol
 
 from assistant.dialog.conditions import evaluate
 from assistant.dialog.model import Dialog, Question, Topic
+from assistant.engine.state import SessionState
 from assistant.i18n import Msg
 
 DONE, OPEN, SKIPPED, WAITING, NOT_APPLICABLE = "done", "open", "skipped", "waiting", "not_applicable"
@@ -25,6 +27,45 @@ class TopicStatus:
     status: str
     current: bool
     required_by: str
+
+
+# (answered or skipped, applying, topic statuses, missing, waiting): what a `Step` shows.
+Progress = tuple[int, int, tuple[TopicStatus, ...], tuple[str, ...], bool]
+
+
+class ProgressView(Protocol):
+    """How far a session is: `FullView` recomputes it, `tracker.Tracker` keeps it up to date."""
+
+    @property
+    def record(self) -> dict[str, Any]: ...
+
+    def touch(self, qid: str) -> None: ...
+
+    def applies(self, qid: str) -> bool: ...
+
+    def relevant(self) -> tuple[Question, ...]: ...
+
+    def missing(self) -> list[str]: ...
+
+    def missing_ids(self) -> tuple[str, ...]: ...
+
+    def progress(self, mode: str, current: str | None) -> Progress: ...
+
+    def counts(self) -> tuple[int, int]: ...
+
+    def waiting(self) -> bool: ...
+
+    def waiting_topics(self) -> list[Topic]: ...
+
+    def topic_statuses(self, mode: str, current: str | None) -> tuple[TopicStatus, ...]: ...
+
+    def next_open(self, mode: str, after: str | None) -> Question | None: ...
+
+    def previous_relevant(self, mode: str, before: str) -> Question | None: ...
+
+    def begin(self) -> None: ...
+
+    def flipped(self) -> tuple[str, ...]: ...
 
 
 def effective(dialog: Dialog, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -40,7 +81,7 @@ def effective(dialog: Dialog, answers: Mapping[str, Any]) -> dict[str, Any]:
 
 def relevant(dialog: Dialog, record: Mapping[str, Any]) -> list[Question]:
     """Questions that apply given the effective answers (`record`)."""
-    out = []
+    out: list[Question] = []
     for topic in dialog.topics:
         if not evaluate(topic.when, record):
             continue
@@ -53,23 +94,24 @@ def askable(q: Question, mode: str) -> bool:
     return mode != "pre_intake" or q.pre_intake
 
 
-def open_questions(dialog: Dialog, record, skipped, mode: str) -> list[Question]:
+def open_questions(dialog: Dialog, record: Mapping[str, Any], skipped: Collection[str], mode: str) -> list[Question]:
     return [q for q in relevant(dialog, record)
             if q.id not in record and q.id not in skipped and askable(q, mode)]
 
 
-def missing(dialog: Dialog, record, skipped) -> list[str]:
+def missing(dialog: Dialog, record: Mapping[str, Any], skipped: Collection[str]) -> list[str]:
     """Mandatory questions that apply and have neither an answer nor a skip reason."""
     return [q.id for q in relevant(dialog, record)
             if q.mandatory and q.id not in record and q.id not in skipped]
 
 
-def waiting_topics(dialog: Dialog, record) -> list[Topic]:
+def waiting_topics(dialog: Dialog, record: Mapping[str, Any]) -> list[Topic]:
     return [t for t in dialog.topics
             if t.waiting_when and evaluate(t.when, record) and evaluate(t.waiting_when, record)]
 
 
-def topic_statuses(dialog: Dialog, record, skipped, mode: str, current: str | None) -> tuple[TopicStatus, ...]:
+def topic_statuses(dialog: Dialog, record: Mapping[str, Any], skipped: Collection[str], mode: str,
+                   current: str | None) -> tuple[TopicStatus, ...]:
     applying = {q.id for q in relevant(dialog, record)}
     waiting = {t.id for t in waiting_topics(dialog, record)}
     out = []
@@ -80,7 +122,7 @@ def topic_statuses(dialog: Dialog, record, skipped, mode: str, current: str | No
     return tuple(out)
 
 
-def status_of(ids, record, skipped) -> str:
+def status_of(ids: Collection[str], record: Collection[str], skipped: Collection[str]) -> str:
     """A topic's status from the questions it asks: none, any open, any skipped, else done."""
     if not ids:
         return NOT_APPLICABLE
@@ -91,7 +133,8 @@ def status_of(ids, record, skipped) -> str:
     return DONE
 
 
-def next_open(dialog: Dialog, record, skipped, mode: str, after: str | None) -> Question | None:
+def next_open(dialog: Dialog, record: Mapping[str, Any], skipped: Collection[str], mode: str,
+              after: str | None) -> Question | None:
     """The first open question after `after` in dialog order, wrapping around once."""
     candidates = open_questions(dialog, record, skipped, mode)
     if not candidates:
@@ -104,7 +147,7 @@ def next_open(dialog: Dialog, record, skipped, mode: str, after: str | None) -> 
     return candidates[0]
 
 
-def previous_relevant(dialog: Dialog, record, mode: str, before: str) -> Question | None:
+def previous_relevant(dialog: Dialog, record: Mapping[str, Any], mode: str, before: str) -> Question | None:
     pos = dialog.order(before)
     earlier = [q for q in relevant(dialog, record) if dialog.order(q.id) < pos and askable(q, mode)]
     return earlier[-1] if earlier else None
@@ -118,7 +161,7 @@ class FullView:
     against (tests/engine/test_tracker_equivalence.py), and for one-off views.
     """
 
-    def __init__(self, dialog: Dialog, state) -> None:
+    def __init__(self, dialog: Dialog, state: SessionState) -> None:
         self.dialog, self.state = dialog, state
         self._before: set[str] = set()
 
@@ -141,7 +184,7 @@ class FullView:
     def missing_ids(self) -> tuple[str, ...]:
         return tuple(self.missing())
 
-    def progress(self, mode: str, current: str | None) -> tuple:
+    def progress(self, mode: str, current: str | None) -> Progress:
         """(answered, total, topic statuses, missing, waiting), as `Tracker.progress`."""
         return (*self.counts(), self.topic_statuses(mode, current), self.missing_ids(), self.waiting())
 

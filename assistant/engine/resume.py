@@ -19,6 +19,8 @@ import hashlib
 import hmac
 import secrets
 
+from assistant.store.contract import SessionStore
+
 ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
 LENGTH = 8
 MAX_TRIES = 5
@@ -49,7 +51,7 @@ def seal(code: str) -> tuple[str, str]:
     return salt, digest(code, salt)
 
 
-def find(store, code: str) -> str | None:
+def find(store: SessionStore, code: str) -> str | None:
     """The pre-intake session whose code this is, or None.
 
     Reads only the first events of each pre-intake (the code is set right
@@ -62,7 +64,8 @@ def find(store, code: str) -> str | None:
             if event.kind == "resume_code":
                 data = event.data
                 if hmac.compare_digest(digest(code, data.get("salt", "")), data.get("digest", "")):
-                    return row.id
+                    found: str = row.id
+                    return found
                 break
             if i > 8:
                 break

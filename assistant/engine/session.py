@@ -9,22 +9,25 @@ and a refused input changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
+from assistant.base.text import clean
 from assistant.dialog.model import Dialog, Question
 from assistant.dialog.retired import upgrade_events
-from assistant.engine import fold, machine, progress, state as ev
+from assistant.engine import fold, machine, progress
+from assistant.engine import state as ev
 from assistant.engine.errors import ReasonMissing, SessionError
 from assistant.engine.fold import fold_event, position_after
 from assistant.engine.handover import PreIntakeIntents
-from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
 from assistant.engine.parse import Invalid, check_value, parse_input
+from assistant.engine.progress import ProgressView
+from assistant.engine.state import ACTORS, IMPORT, MODES  # re-exported: callers import them from here
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.engine.tracker import Tracker
-from assistant.i18n import Msg, N_, _
+from assistant.i18n import N_, Msg, _
 from assistant.store.contract import Event, SessionRow, SessionStore
-from assistant.base.text import clean
 
 PHASES = fold.PHASES
 REOPEN_REASON_MIN = 10  # characters: a reason a colleague can read later, not "ok"
@@ -34,13 +37,13 @@ __all__ = ["ACTORS", "IMPORT", "MODES", "Intake", "SessionError", "fold_event"]
 class Intake(PreIntakeIntents):
     # How progress is kept: incrementally (`Tracker`), or recomputed (`progress.FullView`,
     # the reference the tracker is tested against).
-    view_class: type = Tracker
+    view_class: Callable[[Dialog, ev.SessionState], ProgressView] = Tracker
 
     def __init__(self, store: SessionStore, row: SessionRow, dialog: Dialog,
                  today: Callable[[], date] = date.today) -> None:
         self.store, self.row, self.dialog, self._today = store, row, dialog, today
         self.state = ev.SessionState()
-        self.view = self.view_class(dialog, self.state)
+        self.view: ProgressView = self.view_class(dialog, self.state)
         self._snapshot: tuple[int, dict[str, Any]] | None = None  # (view version, copy of its record)
         self._model = machine.attach(dialog)
         self._error: Msg | None = None
@@ -52,7 +55,7 @@ class Intake(PreIntakeIntents):
     # -- lifecycle ------------------------------------------------------------
     @classmethod
     def start(cls, store: SessionStore, dialog: Dialog, *, mode: str = "joint", actor: str = "consulent",
-              second_locale: str | None = None, today: Callable[[], date] = date.today) -> "Intake":
+              second_locale: str | None = None, today: Callable[[], date] = date.today) -> Intake:
         if mode not in MODES:
             raise SessionError(_("Onbekende soort intake: {mode}.", mode=mode))
         row = store.create_session(dialog.id, dialog.version, dialog.fingerprint, mode)
@@ -65,7 +68,7 @@ class Intake(PreIntakeIntents):
 
     @classmethod
     def open(cls, store: SessionStore, sid: str, dialog: Dialog, *,
-             today: Callable[[], date] = date.today, actor: str = "consulent") -> "Intake":
+             today: Callable[[], date] = date.today, actor: str = "consulent") -> Intake:
         """Open a stored session; refuses clearly if its dialog changed or it is in use."""
         row = store.session(sid)
         if row.dialog_id != dialog.id or not dialog.opens(row.fingerprint):
@@ -127,29 +130,32 @@ class Intake(PreIntakeIntents):
         q = self.dialog.find_question(self.state.position)
         if q is None:
             raise SessionError(_("Er is nu geen vraag om te beantwoorden."))
-        return self._answer(self._applying(q.id, q), raw, actor, False)
+        self._answer(self._applying(q.id, q), raw, actor, False)
+        return self.step()
 
     def answer_question(self, qid: str, raw: Any, actor: str | None = None, *,
                         from_file: bool = False) -> Step:
         """Answer or change any question that applies (the review's edit uses this)."""
-        return self._answer(self._applying(qid), raw, actor, from_file)
+        self._answer(self._applying(qid), raw, actor, from_file)
+        return self.step()
 
-    def _answer(self, q: Question, raw: Any, actor: str | None, from_file: bool) -> Step:
+    def _answer(self, q: Question, raw: Any, actor: str | None, from_file: bool) -> None:
+        """Check and store one answer; a refused one leaves its message in `_error`."""
         if not q.mandatory and q.type != "info" and (raw is None or raw == "" or raw == []):
-            return self._skip(q, "", actor)  # an empty answer to an optional question
+            self._skip(q, "", actor)  # an empty answer to an optional question
+            return
         try:
             value = check_value(q, raw, self._today()) if from_file else parse_input(q, raw, self._today())
         except Invalid as exc:
             self._error = exc.msg
-            return None if self._batch else self.step()
+            return
         self._store_answer(q, value, actor)
-        return None if self._batch else self.step()
 
     def answer_many(self, answers: dict[str, Any], actor: str | None = None) -> tuple[str, Msg] | None:
         """Answers from a file (replay, an import), in dialog order, as one batch.
 
         Each answer is checked and committed as its own event, exactly as
-        `answer_question(..., from_file=True)` would; only the views a person
+        `answer_question(..., from_file=True)` does; only the views a person
         would see between them (a `Step`, the phase machine) are skipped.
         Returns (question id, message) for the first refused answer, else None;
         the caller checks the whole file first, so that nothing is half-applied.
@@ -159,7 +165,7 @@ class Intake(PreIntakeIntents):
             for q in self.dialog.questions:
                 if q.id not in answers:
                     continue
-                self.answer_question(q.id, answers[q.id], actor, from_file=True)
+                self._answer(self._applying(q.id), answers[q.id], actor, True)
                 if self._error is not None:
                     error, self._error = self._error, None
                     return q.id, error
@@ -173,17 +179,18 @@ class Intake(PreIntakeIntents):
         q = self._current_question()
         if q is None:
             raise SessionError(_("Er is nu geen vraag om over te slaan."))
-        return self._skip(q, reason, actor)
+        self._skip(q, reason, actor)
+        return self.step()
 
-    def _skip(self, q: Question, reason: str, actor: str | None) -> Step:
+    def _skip(self, q: Question, reason: str, actor: str | None) -> None:
+        """Store one skip; a mandatory question without a reason leaves the message in `_error`."""
         reason = clean(reason or "").strip()
         if q.mandatory and not reason:
             self._error = _("Deze vraag is verplicht. Schrijf op waarom u hem overslaat.")
-            return None if self._batch else self.step()
+            return
         self.view.begin()
         self._commit(self._actor(q, actor), ev.SKIPPED, {"question": q.id, "reason": reason})
         self._rechecked = self.view.flipped()
-        return None if self._batch else self.step()
 
     def go_back(self, actor: str = "consulent") -> Step:
         q = self._current_question()
@@ -235,7 +242,7 @@ class Intake(PreIntakeIntents):
             self._commit(actor, ev.MOVED, {"to": target})
         return self.step()
 
-    def decide(self, besluit: dict, decision: dict, actor: str = "consulent") -> Step:
+    def decide(self, besluit: dict[str, Any], decision: dict[str, Any], actor: str = "consulent") -> Step:
         """Record the consulent's decision: the `besluit` as given and the checked
         `decision` record of the advice module (proposal vs. choice, motivation).
 
@@ -349,7 +356,7 @@ class Intake(PreIntakeIntents):
             raise SessionError(_("Onbekende rol: {actor}.", actor=who))
         return who
 
-    def _commit(self, actor: str, kind: str, data: dict) -> None:
+    def _commit(self, actor: str, kind: str, data: dict[str, Any]) -> None:
         event = self.store.append(self.id, actor, kind, self.dialog.version, data)
         self.last_event = event
         fold_event(self.dialog, self.state, event, self.view)
@@ -380,7 +387,10 @@ class Intake(PreIntakeIntents):
             return
         model.complete = not self.view.missing_ids()
         model.waiting = self.view.waiting()
-        fire = lambda trigger: machine.fire(self.dialog, model, trigger)  # noqa: E731
+
+        def fire(trigger: str) -> None:
+            machine.fire(self.dialog, model, trigger)
+
         if target in (PROPOSAL, AWAITING_LBT):
             if model.phase not in (REVIEW, AWAITING_LBT):
                 fire("to_review")

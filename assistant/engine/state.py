@@ -47,11 +47,11 @@ class SessionState:
     notes: dict[str, list[str]] = field(default_factory=dict)
     position: str | None = None          # question id, or a phase name such as "review"
     paused: bool = False
-    decision: dict | None = None
+    decision: dict[str, Any] | None = None
     last_event_at: str | None = None
     event_count: int = 0
     consent: bool | None = None
-    resume_code: dict | None = None
+    resume_code: dict[str, Any] | None = None
     handed_over: bool = False
     by: dict[str, str] = field(default_factory=dict)        # question -> actor of its current value
     alone: set[str] = field(default_factory=set)            # answers given alone, not yet confirmed

@@ -36,7 +36,7 @@ class Step:
     paused: bool = False
 
     @classmethod
-    def of(cls, **values: Any) -> "Step":
+    def of(cls, **values: Any) -> Step:
         """The same `Step` as ``Step(**values)``, built without the frozen `__init__`'s
         one `object.__setattr__` per field (a few µs that every answer paid)."""
         if not _REQUIRED <= values.keys() <= _NAMES:
@@ -50,7 +50,7 @@ class Step:
     def full(cls, *, kind: str, phase: str, question: Question | None, value: Any, skipped_reason: str | None,
              error: Msg | None, topics: tuple[TopicStatus, ...], missing: tuple[str, ...], waiting: bool,
              rechecked: tuple[str, ...], answered: int, total: int, second_locale: str | None, mode: str,
-             paused: bool) -> "Step":
+             paused: bool) -> Step:
         """`Step.of` with every field given, for the engine's own step after each answer.
 
         The signature is the check (a missing or unknown field is a TypeError, and

@@ -9,23 +9,39 @@ or applicability changed) and the topics whose waiting flag flipped
 the topics' statuses from their tallies. So a step after an answer costs a
 few list updates instead of a pass over a topic, let alone the dialog.
 
-Split from tracker.py (one job each): this mixin reads the tracker's
-`_applies`, `_record`, `_waiting`, `_dirty_pos`, `_dirty`, `_topics`, `ix`
-and `state`, and keeps its own caches (`_init_summaries`). The property test
-tests/engine/test_tracker_equivalence.py holds it to `progress.FullView`.
+A module of its own beside tracker.py (one job each): this half of `Tracker`
+reads the tracker's `_applies`, `_record`, `_waiting`, `_dirty_pos`, `_dirty`,
+`_topics`, `ix` and `state` (declared, with their types, in the class body
+below) and keeps its own caches (`_init_summaries`). Both halves are one
+object, whose per-session attributes a fresh tracker sets by name. The property
+test tests/engine/test_tracker_equivalence.py holds it to `progress.FullView`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
-from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, TopicStatus
+from assistant.dialog.dependencies import DependencyIndex
+from assistant.dialog.model import Topic
+from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING, Progress, TopicStatus
+from assistant.engine.state import SessionState
 
 _NA, _ANSWERED, _SKIPPED, _OPEN = range(4)  # a question's class
 
 
 class TopicSummaries:
     """The summary half of `Tracker` (see the module docstring for what it reads)."""
+
+    # Kept by the tracker, read here (set by `Tracker.__init__` before `_init_summaries`):
+    ix: DependencyIndex
+    state: SessionState
+    _topics: tuple[Topic, ...]
+    _record: dict[str, Any]
+    _applies: list[bool]
+    _waiting: list[bool]
+    _dirty_pos: set[int]   # questions whose class may have changed
+    _dirty: set[int]       # topics whose status may have changed
 
     def _init_summaries(self) -> None:
         n = len(self._topics)
@@ -65,7 +81,7 @@ class TopicSummaries:
         na, answered, skipped, _open = self._overall
         return answered + skipped, len(self._cls) - na
 
-    def progress(self, mode: str, current: str | None) -> tuple:
+    def progress(self, mode: str, current: str | None) -> Progress:
         """(answered, total, topic statuses, missing, waiting): what a `Step` shows, in one call."""
         if self._dirty_pos or self._dirty:
             self._flush()
@@ -84,7 +100,7 @@ class TopicSummaries:
             result = tuple(self._plain)  # type: ignore[arg-type]
             ti = self._topic_index.get(current)
             if ti is not None:
-                result = result[:ti] + (self._status_object(ti, self._t_status[ti], True),) + result[ti + 1:]
+                result = (*result[:ti], self._status_object(ti, self._t_status[ti], True), *result[ti + 1:])
             self._views[current] = result
         return result
 

@@ -20,10 +20,10 @@ from heapq import heapify, heappop, heappush
 from typing import Any
 
 from assistant.dialog.conditions import evaluate
-from assistant.dialog.model import Dialog, Question
+from assistant.dialog.model import Dialog, Question, Topic
 from assistant.engine.progress import askable
+from assistant.engine.state import SessionState
 from assistant.engine.summaries import TopicSummaries
-
 
 # What a tracker changes as events come (its own and its summaries'); everything else it
 # holds is the dialog's and shared. A fresh tracker copies these from the first one made.
@@ -32,7 +32,7 @@ _PER_SESSION = ("_applies", "_topic_on", "_waiting", "_record", "_last", "_dirty
                 "_missing", "_overall", "_views")
 
 
-def _copy(value):
+def _copy(value: Any) -> Any:
     """A copy that shares nothing mutable (lists of lists: `_tally`); immutables as they are."""
     if isinstance(value, list):
         return [_copy(v) for v in value] if value and isinstance(value[0], list) else list(value)
@@ -44,12 +44,12 @@ def _copy(value):
 class Tracker(TopicSummaries):
     """The progress of one session, kept up to date event by event."""
 
-    def __init__(self, dialog: Dialog, state) -> None:
+    def __init__(self, dialog: Dialog, state: SessionState) -> None:
         self.dialog = dialog
         self.state = state                      # the SessionState whose answers/skips we follow
         self.ix = ix = dialog.deps()
         self._topics = dialog.topics
-        self._qs = ix.questions
+        self._qs: tuple[Question, ...] = ix.questions
         self._applies = [False] * len(ix.questions)
         self._topic_on = [False] * len(self._topics)
         self._waiting = [False] * len(self._topics)
@@ -206,14 +206,14 @@ class Tracker(TopicSummaries):
 
     def relevant(self) -> tuple[Question, ...]:
         if self._relevant is None:
-            self._relevant = tuple(q for q, on in zip(self._qs, self._applies) if on)
+            self._relevant = tuple(q for q, on in zip(self._qs, self._applies, strict=True) if on)
         return self._relevant
 
     def waiting(self) -> bool:
         return any(self._waiting)
 
-    def waiting_topics(self) -> list:
-        return [t for t, w in zip(self._topics, self._waiting) if w]
+    def waiting_topics(self) -> list[Topic]:
+        return [t for t, w in zip(self._topics, self._waiting, strict=True) if w]
 
     def next_open(self, mode: str, after: str | None) -> Question | None:
         """The first open question after `after` in dialog order, wrapping around once."""

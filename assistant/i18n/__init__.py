@@ -9,5 +9,15 @@ from assistant.base.messages import C_, N_, Msg, _
 from assistant.i18n.codes import DOMAIN, SOURCE_LOCALE
 from assistant.i18n.translate import Translator, available_locales, locales_dir, translator
 
-__all__ = ["C_", "DOMAIN", "Msg", "N_", "SOURCE_LOCALE", "Translator", "_", "available_locales", "locales_dir",
-           "translator"]
+__all__ = [
+           "C_",
+           "DOMAIN",
+           "N_",
+           "SOURCE_LOCALE",
+           "Msg",
+           "Translator",
+           "_",
+           "available_locales",
+           "locales_dir",
+           "translator",
+]

@@ -156,7 +156,7 @@ def compile_po(po: Path, mo: Path) -> None:
     tmp = mo.with_name(f"{mo.stem}.{os.getpid()}.tmp.mo")  # ignored by git like every .mo
     with tmp.open("wb") as f:
         write_mo(f, catalog, use_fuzzy=False)
-    os.replace(tmp, mo)  # readers never see a half-written file
+    tmp.replace(mo)  # readers never see a half-written file
 
 
 def compile_all(locales: Path, *, force: bool = False) -> list[str]:

@@ -20,8 +20,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import assistant.i18n.catalogs as catalogs
-from assistant.i18n.codes import TARGET_LOCALES
 from assistant.base.text import clean
+from assistant.i18n.codes import TARGET_LOCALES
 
 # Validation messages: what a person sees when an answer or a decision is refused.
 VALIDATION_FILES = ("assistant/engine/parse.py", "assistant/advice/decision.py",

@@ -23,8 +23,9 @@ who sees a text. Babel gets the texts through `extract_dialog` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 import yaml
 
@@ -63,13 +64,13 @@ class SourceText:
 def iter_dialog_texts(text: str) -> Iterator[SourceText]:
     """Every translatable text of one dialog file, in dialog order."""
     raw = yaml_lines.load(text)
-    if not isinstance(raw, dict) or not isinstance(raw.get("dialog"), str):
+    if not isinstance(raw, yaml_lines.LinedDict) or not isinstance(raw.get("dialog"), str):
         return
     did = raw["dialog"]
     if isinstance(raw.get("title"), str):
         yield SourceText(raw.line_of("title"), f"{did}.title", raw["title"], "title", "inburgeraar")
     for topic in raw.get("topics") or ():
-        if not isinstance(topic, dict) or "id" not in topic:
+        if not isinstance(topic, yaml_lines.LinedDict) or "id" not in topic:
             continue
         if isinstance(topic.get("title"), str):
             yield SourceText(topic.line_of("title"), f"{did}.{topic['id']}.title", topic["title"],
@@ -89,7 +90,7 @@ def _question_texts(q: Any, did: str) -> Iterator[SourceText]:
             yield SourceText(q.line_of(name if name in q else "text"), f"{did}.{qid}.{name}",
                              value, name, who, qtype, note)
     for choice in q.get("choices") or ():
-        if isinstance(choice, dict) and isinstance(choice.get("label"), str):
+        if isinstance(choice, yaml_lines.LinedDict) and isinstance(choice.get("label"), str):
             yield SourceText(choice.line_of("label"), f"{did}.{qid}.{choice['id']}.label",
                              choice["label"], "choice", who, qtype,
                              f"the stored value stays '{choice['id']}'")
@@ -101,9 +102,9 @@ def iter_law_texts(text: str, stem: str) -> Iterator[SourceText]:
         return
     key, fields = LAW_TEXTS[stem]
     raw = yaml_lines.load(text)
-    entries = raw.get(key) if isinstance(raw, dict) else None
+    entries = raw.get(key) if isinstance(raw, yaml_lines.LinedDict) else None
     for entry in entries or ():
-        if not isinstance(entry, dict) or "id" not in entry:
+        if not isinstance(entry, yaml_lines.LinedDict) or "id" not in entry:
             continue
         for name in fields:
             value = entry.get(name)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from functools import lru_cache
-from typing import Iterable, Mapping
+from functools import cache, lru_cache
 
 from assistant.i18n.codes import ALL_LOCALES, SOURCE_LOCALE
 
@@ -74,7 +74,7 @@ def negotiate(cli_flag: str | None = None, settings_value: str | None = None,
     return SOURCE_LOCALE
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str):
     from babel import Locale
 

@@ -11,16 +11,17 @@ data in readability.yaml; `scripts/readability-report` prints the figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import assistant.i18n.catalogs as catalogs
 from assistant.base import paths
+from assistant.base.yamlload import safe_load
 from assistant.i18n.checks import Problem
 from assistant.i18n.extract import iter_dialog_texts, iter_law_texts
-from assistant.base.yamlload import safe_load
 
 THRESHOLDS = Path(__file__).with_name("readability.yaml")
 READER_FIELDS = ("title", "text", "help", "unit", "item_label", "choice", "uitleg", "text_alone", "help_alone")

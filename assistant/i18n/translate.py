@@ -17,16 +17,16 @@ texts, ``C_`` for texts with a context, ``N_`` for texts with plural forms
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from assistant.base import paths
 from assistant.base.messages import Msg
 from assistant.i18n.codes import DOMAIN, SOURCE_LOCALE
 from assistant.i18n.locales import format_date, format_number
-
 
 
 class Translator:
@@ -69,7 +69,7 @@ class _Rendered(dict):
     message was the largest single cost of advice in a batch replay.
     """
 
-    def __init__(self, tr: "Translator", params: Mapping[str, Any]) -> None:
+    def __init__(self, tr: Translator, params: Mapping[str, Any]) -> None:
         super().__init__(params)
         self._tr = tr
 
@@ -101,7 +101,7 @@ def available_locales() -> list[str]:
     return sorted(found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(locale: str | None) -> Translator:
     """A cached translator; unknown locales and the source locale fall back to Dutch."""
     locale = (locale or SOURCE_LOCALE).replace("-", "_")

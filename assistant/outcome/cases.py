@@ -1,6 +1,6 @@
 """Headless replay: a case file through the same engine the chat uses.
 
-The contract is in shared/design/intake-record.md. The whole case is checked
+The contract is in docs/intake-record.md. The whole case is checked
 before anything is applied: every problem (unknown id, wrong type, value out of
 range, a question that does not apply) is collected with the id it concerns,
 and the replay refuses the case as a whole. The engine then runs on an
@@ -10,10 +10,11 @@ in-memory store, answer by answer in dialog order, exactly as a person would.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from assistant.base.errors import AppError
 from assistant.dialog import retired
@@ -22,7 +23,7 @@ from assistant.engine import progress
 from assistant.engine.parse import Invalid, check_value
 from assistant.engine.session import IMPORT, MODES, Intake
 from assistant.i18n import Msg, _, translator
-from assistant.store.memory import MemoryStore
+from assistant.store import memory_store
 from assistant.store.contract import SessionStore
 
 CASE_KEYS = {"locale", "today", "answers", "besluit", "expect", "description", "mode"}
@@ -42,7 +43,7 @@ class Case:
     locale: str
     today: date
     answers: dict[str, Any]
-    besluit: dict | None
+    besluit: dict[str, Any] | None
     mode: str = "joint"
 
 
@@ -52,7 +53,8 @@ def read_case(path: Path) -> Case:
     try:
         raw = load_json(path.read_bytes().decode("utf-8"))
     except OSError as exc:
-        raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.", reason=exc.strerror or str(exc)))]) from None
+        raise CaseInvalid([("file", _("Het bestand kan niet worden gelezen: {reason}.",
+                                      reason=exc.strerror or str(exc)))]) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise CaseInvalid([("file", _("Het bestand is geen geldige JSON: {reason}.", reason=str(exc)))]) from None
     except Refused as exc:  # too deep, too big a number, NaN, a lone surrogate
@@ -64,9 +66,10 @@ def parse_case(raw: Any) -> Case:
     problems: list[tuple[str, Msg]] = []
     if not isinstance(raw, dict):
         raise CaseInvalid([("case", _("Een casus is een JSON-object met 'answers'."))])
-    for key in sorted(set(raw) - CASE_KEYS):
-        problems.append((key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key, allowed=", ".join(sorted(CASE_KEYS)))))
-    answers = raw.get("answers")
+    problems += [(key, _("Onbekend veld '{key}'. Toegestaan: {allowed}.", key=key,
+                         allowed=", ".join(sorted(CASE_KEYS))))
+                 for key in sorted(set(raw) - CASE_KEYS)]
+    answers: Any = raw.get("answers")  # a dict once the checks below pass
     if not isinstance(answers, dict):
         problems.append(("answers", _("'answers' ontbreekt of is geen object met antwoorden per vraag-id.")))
     from assistant.validation.besluit import check_besluit
@@ -83,7 +86,11 @@ def parse_case(raw: Any) -> Case:
     mode = raw.get("mode", "joint")
     if mode not in MODES:
         problems.append(("mode", _("'mode' is joint, pre_intake of training.")))
-    for check in (lambda: besluit is None or check_besluit(besluit), lambda: locale_code("locale", locale)):
+    def check_decision() -> None:
+        if besluit is not None:
+            check_besluit(besluit)
+
+    for check in (check_decision, lambda: locale_code("locale", locale)):
         try:
             check()
         except Refused as exc:
@@ -110,16 +117,17 @@ def check_answers(dialog: Dialog, case: Case) -> list[tuple[str, Msg]]:
         except Invalid as exc:
             problems.append((q.id, exc.msg))
     record = progress.effective(dialog, checked)
-    for qid in checked:
-        if qid not in record:
-            problems.append((qid, _("De vraag '{id}' hoort niet bij deze casus door de andere antwoorden. Haal het antwoord weg.", id=qid)))
+    problems += [(qid, _("De vraag '{id}' hoort niet bij deze casus door de andere antwoorden. "
+                         "Haal het antwoord weg.", id=qid))
+                 for qid in checked if qid not in record]
     return problems
 
 
-def run(dialog: Dialog, case: Case, extras=None, save_to: SessionStore | Callable[[str], SessionStore] | None = None) -> dict:
+def run(dialog: Dialog, case: Case, extras=None,
+        save_to: SessionStore | Callable[[str], SessionStore] | None = None) -> dict:
     """Replay a case; returns the output object of the replay contract.
 
-    Without `save_to` nothing is kept: the engine runs on a `MemoryStore`.
+    Without `save_to` nothing is kept: the engine runs on a store in memory.
     With it, the case is first replayed in memory (so a refused decision
     stores nothing), then once more into `save_to` as a session whose events
     carry the actor ``import``; the output then has its ``session_id``.
@@ -131,7 +139,11 @@ def run(dialog: Dialog, case: Case, extras=None, save_to: SessionStore | Callabl
     problems += check_answers(dialog, case)
     if problems:
         raise CaseInvalid(problems)
-    out, _sid = _replay(MemoryStore(), dialog, case, extras, "consulent")
+    memory = memory_store()
+    try:
+        out, _sid = _replay(memory, dialog, case, extras, "consulent")
+    finally:
+        memory.close()
     if notices:  # never silent: which earlier ids the case carried and what they became
         out["retired"] = notices
     if save_to is None:
@@ -164,5 +176,3 @@ def _replay(store, dialog: Dialog, case: Case, extras, actor: str) -> tuple[dict
         return out, intake.id
     finally:
         intake.close()
-        if isinstance(store, MemoryStore):
-            store.close()

@@ -8,7 +8,7 @@ compute the same thing from the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from assistant.base.errors import FieldError
@@ -37,9 +37,9 @@ def policy_values() -> dict:
 
 
 def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
+    from assistant.advice.deadlines import termijnen
     from assistant.advice.decision import DecisionRefused, decide
     from assistant.advice.proposal import propose
-    from assistant.advice.deadlines import termijnen
     from assistant.duo.pip_export import pip_body, validate_pip_body
 
     policy = policy_values()
@@ -55,7 +55,7 @@ def compute(record: dict, today: date, besluit: dict | None = None) -> Outcome:
         except Refused as exc:  # the shape first: unknown fields, week dates, CBS codes, real words
             raise DecisionInvalid(exc.field.removeprefix("besluit."), exc.msg) from None
         try:
-            decision = decide(proposal, besluit, first_pip=True, at=datetime.now(timezone.utc))
+            decision = decide(proposal, besluit, first_pip=True, at=datetime.now(UTC))
         except DecisionRefused as exc:
             raise DecisionInvalid(getattr(exc, "field", None) or "besluit", exc.msg) from None
         body = pip_body(decision, record)
@@ -77,7 +77,8 @@ def decide_and_record(intake, besluit: dict, actor: str = "consulent") -> Outcom
     when refused: nothing is stored).
     """
     outcome = compute(intake.record, intake.today(), besluit)
-    intake.decide(besluit, outcome.decision.event(), actor)
+    decision: Any = outcome.decision  # a besluit always yields a decision, or DecisionInvalid
+    intake.decide(besluit, decision.event(), actor)
     return outcome
 
 

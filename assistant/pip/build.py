@@ -12,10 +12,11 @@ in `assistant.pip.plan`, `.personal` and `.sections`.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from assistant.advice.decision import Decision
 from assistant.advice.deadlines import Termijnen
+from assistant.advice.decision import Decision
 from assistant.advice.proposal import Proposal
 from assistant.i18n import C_, Msg, Translator, translator
 from assistant.pip import origin, personal, plan, sections, sources

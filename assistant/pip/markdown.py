@@ -71,8 +71,8 @@ def _appendix(doc: PipDocument) -> list[str]:
     if doc.sources:
         lines += [f"### {escape(tr(SOURCES))}", ""]
         for ref, citation, verify in doc.sources:
-            mark = " " + escape(tr(CHECK)) if verify else ""
-            lines.append(f"- {escape(ref)}: {escape(citation)}{mark}")
+            to_check = " " + escape(tr(CHECK)) if verify else ""
+            lines.append(f"- {escape(ref)}: {escape(citation)}{to_check}")
         lines.append("")
     return lines
 

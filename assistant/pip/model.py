@@ -11,13 +11,13 @@ answers from a pre-intake, listed in the appendix); `check_trace` proves each on
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from babel import Locale, UnknownLocaleError
 
-from assistant.i18n import Msg, Translator
 from assistant.base.text import clean
+from assistant.i18n import Msg, Translator
 
 TRACE_KINDS = ("antwoord", "regel", "beleid", "besluit", "bron", "open_vraag", "notitie", "voorbereiding")
 DECISION_FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")

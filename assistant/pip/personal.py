@@ -9,7 +9,8 @@ as typed, in both columns.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from assistant.i18n import C_, Msg
 from assistant.pip.model import Item, Section, UserText

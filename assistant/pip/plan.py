@@ -54,7 +54,7 @@ def about(ctx: Context) -> Section:
 def decided(ctx: Context) -> Section:
     """The gemeente's decision: route, level, who, when, why; then what the route brings."""
     d = ctx.decision
-    assert d is not None
+    assert d is not None  # noqa: S101 (narrows the type: the plan has this section only after a decision)
     items = [item(C_("pip", "Leerroute"), ROUTE_NAMES[d.leerroute], "besluit:leerroute")]
     items += _level(ctx)
     items.append(item(C_("pip", "Besloten door"), C_("pip", "De consulent, namens de gemeente"), "besluit:akkoord"))
@@ -72,7 +72,7 @@ def decided(ctx: Context) -> Section:
 def proposal(ctx: Context) -> Section:
     """After a decision: the assistant's proposal, followed or not, with the reasons that still hold."""
     d, p = ctx.decision, ctx.proposal
-    assert d is not None
+    assert d is not None  # noqa: S101 (narrows the type: the plan has this section only after a decision)
     items: list[Item] = []
     if p.leerroute is None:
         items.append(item(C_("pip", "Voorstel"), C_("pip", "Geen vaste leerroute. De consulent kiest."),

@@ -9,12 +9,13 @@ notes in `assistant.pip.personal`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from assistant.advice import rules
-from assistant.advice.decision import Decision
 from assistant.advice.deadlines import Termijnen
+from assistant.advice.decision import Decision
 from assistant.advice.proposal import Proposal
 from assistant.i18n import C_, Msg
 from assistant.pip.model import Item, Section, UserText
@@ -89,8 +90,9 @@ def period(ctx: Context) -> Section:
                                                     eind=t.termijn_eind.date),
                           "bron:wet_11", "beleid:inburgeringstermijn_jaren", "besluit:dagtekening_pip"))
     else:
-        items.append(item(C_("pip", "Periode"), C_("pip", "U heeft {jaren} jaar. De tijd begint de dag na de datum van dit plan.",
-                                                    jaren=pol["inburgeringstermijn_jaren"]),
+        items.append(item(C_("pip", "Periode"),
+                          C_("pip", "U heeft {jaren} jaar. De tijd begint de dag na de datum van dit plan.",
+                             jaren=pol["inburgeringstermijn_jaren"]),
                           "bron:wet_11", "beleid:inburgeringstermijn_jaren"))
     if t.schakelen:
         items.append(item(C_("pip", "Andere leerroute"), C_("pip", "Tot {datum} kunt u nog van leerroute wisselen.",
@@ -110,36 +112,41 @@ def period(ctx: Context) -> Section:
 def conditions(ctx: Context) -> Section:
     items = []
     if ctx.get("kinderopvang"):
-        items.append(item(C_("pip", "Opvang voor uw kinderen"), ctx.reason("K-KINDEROPVANG"), *ctx.trace_of("kinderopvang")))
+        items.append(item(C_("pip", "Opvang voor uw kinderen"), ctx.reason("K-KINDEROPVANG"),
+                          *ctx.trace_of("kinderopvang")))
     if ctx.get("vve_informeren"):
         items.append(item(C_("pip", "Voorschool"), ctx.reason("K-VVE"), *ctx.trace_of("vve_informeren")))
     hours = ctx.record.get("belastbaarheid_uren_per_week")
     if isinstance(hours, int):
-        items.append(item(C_("pip", "Tijd per week"), C_("pip", "U heeft ongeveer {uren} uur per week voor les en meedoen.",
-                                                          uren=hours), "antwoord:belastbaarheid_uren_per_week"))
-    for h in ctx.detail_hits("uren"):  # the hours a week do not fit the route: a flag for the talk
-        if h.effects.get("uren_past_niet"):
-            items.append(item(C_("pip", "Let op"), ctx.reason(h.rule.id), f"regel:{h.rule.id}",
-                              *(f"antwoord:{a}" for a in h.answers)))
+        items.append(item(C_("pip", "Tijd per week"),
+                          C_("pip", "U heeft ongeveer {uren} uur per week voor les en meedoen.", uren=hours),
+                          "antwoord:belastbaarheid_uren_per_week"))
+    # the hours a week do not fit the route: a flag for the talk
+    items += [item(C_("pip", "Let op"), ctx.reason(h.rule.id), f"regel:{h.rule.id}",
+                   *(f"antwoord:{a}" for a in h.answers))
+              for h in ctx.detail_hits("uren") if h.effects.get("uren_past_niet")]
     return Section("voorwaarden", C_("pip", "Wat is nodig om mee te doen?"), tuple(items))
 
 
 def support(ctx: Context) -> Section:
     items = []
     if ctx.get("maatschappelijke_begeleiding"):
-        items.append(item(C_("pip", "Begeleiding"), ctx.reason("M-BEGELEIDING"), *ctx.trace_of("maatschappelijke_begeleiding")))
+        items.append(item(C_("pip", "Begeleiding"), ctx.reason("M-BEGELEIDING"),
+                          *ctx.trace_of("maatschappelijke_begeleiding")))
     group = ctx.record.get("doelgroep")
     if group == "asielstatushouder":
         items.append(item(C_("pip", "Lessen"), C_("pip", "De gemeente kiest de school en betaalt uw lessen."),
                           "antwoord:doelgroep", "bron:wet_16"))
     elif group in ("gezinsmigrant", "overige_migrant"):
-        items.append(item(C_("pip", "Lessen"), C_("pip", "U betaalt de lessen zelf. U kunt daarvoor geld lenen bij DUO."),
+        items.append(item(C_("pip", "Lessen"),
+                          C_("pip", "U betaalt de lessen zelf. U kunt daarvoor geld lenen bij DUO."),
                           "antwoord:doelgroep", "bron:wet_20"))
     months = ctx.get("ontzorgen_maanden")
     if months:
         items.append(item(C_("pip", "Ontzorgen"), ctx.reason("ONTZORGEN"), *ctx.trace_of("ontzorgen_maanden")))
     elif months == 0:
-        items.append(item(C_("pip", "Ontzorgen"), C_("pip", "Niet van toepassing."), *ctx.trace_of("ontzorgen_maanden")))
+        items.append(item(C_("pip", "Ontzorgen"), C_("pip", "Niet van toepassing."),
+                          *ctx.trace_of("ontzorgen_maanden")))
     if ctx.get("medische_ontheffing_overwegen"):
         items.append(item(C_("pip", "Gezondheid"), ctx.reason("H-MEDISCHE-ONTHEFFING"),
                           *ctx.trace_of("medische_ontheffing_overwegen")))

@@ -10,7 +10,7 @@ internal references or "(nog controleren)" in its body.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from assistant.advice import lawdata, rules
 from assistant.i18n import C_, Msg
@@ -48,7 +48,7 @@ def article_of(ref: str) -> str | None:
     return None
 
 
-def readable(item: Item, origins: Mapping[str, Msg] | None = None) -> list[str | Msg]:
+def readable(item: Item, origins: Mapping[str, Msg | None] | None = None) -> list[str | Msg]:
     """The row's sources for the person: short citations, then 'your answer' / 'decision of the gemeente'.
 
     `origins` maps answer ids to their pre-intake mark (assistant.pip.origin), which then

@@ -17,7 +17,7 @@ from assistant.store.location import display, is_postgres
 if TYPE_CHECKING:
     from assistant.store.contract import SessionStore
 
-__all__ = ["display", "is_postgres", "open_store", "read_log", "record_read", "store_exists"]
+__all__ = ["display", "is_postgres", "memory_store", "open_store", "read_log", "record_read", "store_exists"]
 
 
 def store_exists(location: str | Path) -> bool:
@@ -40,8 +40,15 @@ def open_store(location: str | Path, *, readonly: bool = False, **kw: Any) -> Se
     return Store(location, readonly=readonly, **kw)
 
 
+def memory_store() -> SessionStore:
+    """A store that lives only in this process and is never written anywhere (a replay that keeps nothing)."""
+    from assistant.store.memory import MemoryStore
+
+    return MemoryStore()
+
+
 def record_read(location: str | Path, action: str, sid: str, *, actor: str = "consulent",
-                status_ok: bool = True) -> dict | None:
+                status_ok: bool = True) -> dict[str, Any] | None:
     """One line in the read log of the store at `location`, without opening the store itself."""
     from assistant.store import readlog
 
@@ -57,7 +64,7 @@ def record_read(location: str | Path, action: str, sid: str, *, actor: str = "co
     return line
 
 
-def read_log(location: str | Path, sid: str | None = None) -> list[dict]:
+def read_log(location: str | Path, sid: str | None = None) -> list[dict[str, Any]]:
     """Every line of the read log (for one session), oldest first."""
     if is_postgres(location):
         from assistant.store.postgres_reads import read_lines

@@ -16,9 +16,10 @@ The promises behind the methods:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator, Protocol, runtime_checkable
+from datetime import UTC, datetime
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Event:
     actor: str
     kind: str
     dialog_version: str
-    data: dict
+    data: dict[str, Any]
     person: str = ""     # who: the consulent's account, "inburgeraar" or "import"
 
 
@@ -44,7 +45,7 @@ class SessionRow:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 @runtime_checkable
@@ -59,7 +60,7 @@ class SessionStore(Protocol):
 
     def last_activity(self, sid: str) -> str: ...
 
-    def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
+    def append(self, sid: str, actor: str, kind: str, version: str, data: dict[str, Any],
                person: str | None = None) -> Event: ...
 
     def events(self, sid: str) -> Iterator[Event]: ...
@@ -74,11 +75,12 @@ class SessionStore(Protocol):
 
     def unlock(self, row: SessionRow) -> None: ...
 
-    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict | None:
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent",
+                    status_ok: bool = True) -> dict[str, Any] | None:
         """One line in the read log (who read or changed which session, when, why)."""
         ...
 
-    def reads(self, sid: str | None = None) -> list[dict]:
+    def reads(self, sid: str | None = None) -> list[dict[str, Any]]:
         """The read log's lines (for one session), oldest first."""
         ...
 

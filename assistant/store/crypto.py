@@ -23,6 +23,7 @@ import hmac
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -30,7 +31,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from assistant.base import paths
 
-PASSPHRASE_ENV = "INTAKE_STORE_PASSPHRASE"
+PASSPHRASE_ENV = "INTAKE_STORE_PASSPHRASE"  # noqa: S105 (the variable's name, not a passphrase)
 KEY_FILE = "store.key"
 PREFIX = "e1:"          # marks an encrypted payload (version 1 of the format)
 _NONCE = 12
@@ -40,7 +41,7 @@ _CHECK = b"intake-assistent master key check"
 class KeyProblem(Exception):
     """The master key is missing, unreadable or not the one this store was made with."""
 
-    def __init__(self, code: str, **details) -> None:
+    def __init__(self, code: str, **details: Any) -> None:
         super().__init__(code)
         self.code, self.details = code, details
 
@@ -65,7 +66,7 @@ def load_or_create_master(salt: bytes | None = None) -> tuple[bytes, str]:
     try:
         st = path.stat()
         if st.st_mode & 0o077:
-            os.chmod(path, 0o600)  # a key readable by others is fixed, not used as is
+            path.chmod(0o600)  # a key readable by others is fixed, not used as is
         raw = base64.b64decode(path.read_bytes().strip(), validate=True)
     except (OSError, ValueError):
         raise KeyProblem("key_unreadable", path=str(path)) from None
@@ -145,7 +146,7 @@ class Keys:
         except InvalidTag:
             raise ValueError("payload does not match its row") from None
 
-    def chain(self, prev: str, fields: tuple) -> str:
+    def chain(self, prev: str, fields: tuple[object, ...]) -> str:
         """The next link: a keyed hash over the previous link and this row as stored.
 
         Keyed, so whoever edits the file without the master key cannot make a
@@ -156,4 +157,4 @@ class Keys:
 
 
 def _aad(sid: str, seq: int, kind: str) -> bytes:
-    return f"{sid}\x1f{seq}\x1f{kind}".encode("utf-8")
+    return f"{sid}\x1f{seq}\x1f{kind}".encode()

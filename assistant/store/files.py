@@ -13,11 +13,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import IO, Any
 
 STORE_SUFFIXES = ("", "-wal", "-shm", ".lock", ".audit.jsonl")
 
 
-def private_open(path: Path | str, mode: str = "wb"):
+def private_open(path: Path | str, mode: str = "wb") -> IO[Any]:
     """An open file object, created 0600 (an existing file is made 0600 first)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)
@@ -34,6 +35,6 @@ def secure_store_files(store_path: Path | str) -> list[Path]:
         except OSError:
             continue
         if mode & 0o077:
-            os.chmod(path, 0o600)
+            path.chmod(0o600)
             fixed.append(path)
     return fixed

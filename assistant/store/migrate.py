@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Callable
 
 from assistant.store.crypto import Keys
 

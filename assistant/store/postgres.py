@@ -20,16 +20,20 @@ promise of the SQLite store (`assistant.store.contract`), in PostgreSQL's terms:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Any, Literal, cast
 
 import psycopg
 
 import assistant.store.crypto as crypto
-import assistant.store.sealed as sealed
 import assistant.store.readlog as readlog
+import assistant.store.sealed as sealed
 from assistant.store.contract import Event, SessionRow, now_iso
 from assistant.store.errors import StoreError
 from assistant.store.location import describe_url
@@ -80,8 +84,10 @@ class PostgresStore:
         self.url, self.readonly = url, readonly
         self.path = describe_url(url)  # what messages and the read log name
         if person is None:
-            from assistant.base.identity import person_for as person
-        self._person = person
+            from assistant.base.identity import person_for
+
+            person = person_for
+        self._person: Callable[[str], str] = person
         self._db = connect(url)
         self._held: set[int] = set()
         try:
@@ -139,23 +145,26 @@ class PostgresStore:
         created = now_iso()
         wrapped = self._keys.new_session_key(sid)
         with self._write():
-            (n,) = self._db.execute(
+            (n,) = _one(self._db.execute(
                 "INSERT INTO intake_sessions (id, dialog_id, dialog_version, fingerprint, mode, created_at,"
                 " wrapped_key) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING n",
-                (sid, dialog_id, version, fingerprint, mode, created, wrapped)).fetchone()
+                (sid, dialog_id, version, fingerprint, mode, created, wrapped)))
         return SessionRow(sid, n, dialog_id, version, fingerprint, mode, created)
 
     def session(self, sid: str) -> SessionRow:
-        row = self._db.execute(f"SELECT {_ROW} FROM intake_sessions WHERE id = %s", (sid,)).fetchone()
+        row = self._db.execute(f"SELECT {_ROW} FROM intake_sessions WHERE id = %s",  # noqa: S608 (_ROW: fixed columns)
+                               (sid,)).fetchone()
         if row is None:
             raise StoreError("no_session", session=sid)
         return SessionRow(*row)
 
     def sessions(self) -> list[SessionRow]:
-        return [SessionRow(*r) for r in self._db.execute(f"SELECT {_ROW} FROM intake_sessions ORDER BY n")]
+        query = f"SELECT {_ROW} FROM intake_sessions ORDER BY n"  # noqa: S608 (_ROW: fixed columns)
+        return [SessionRow(*r) for r in self._db.execute(query)]
 
     def last_activity(self, sid: str) -> str:
-        (last,) = self._db.execute("SELECT MAX(at) FROM intake_events WHERE session_id = %s", (sid,)).fetchone()
+        last: str | None
+        (last,) = _one(self._db.execute("SELECT MAX(at) FROM intake_events WHERE session_id = %s", (sid,)))
         return last or self.session(sid).created_at
 
     def _session_key(self, sid: str) -> bool:
@@ -165,7 +174,7 @@ class PostgresStore:
         return row is not None and sealed.load_key(self._keys, sid, row[0])
 
     # -- events ---------------------------------------------------------------
-    def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
+    def append(self, sid: str, actor: str, kind: str, version: str, data: dict[str, Any],
                person: str | None = None) -> Event:
         """Commit one event durably; returns only after the commit succeeded."""
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -174,10 +183,10 @@ class PostgresStore:
         if not self._session_key(sid):
             raise StoreError("write_failed", reason="no such session")
         with self._write():
-            (head,) = self._db.execute("SELECT head FROM intake_sessions WHERE id = %s FOR UPDATE",
-                                       (sid,)).fetchone()
-            (last,) = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM intake_events WHERE session_id = %s",
-                                       (sid,)).fetchone()
+            (head,) = _one(self._db.execute("SELECT head FROM intake_sessions WHERE id = %s FOR UPDATE",
+                                            (sid,)))
+            (last,) = _one(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM intake_events WHERE session_id = %s",
+                                            (sid,)))
             seq = last + 1
             sealed = self._keys.seal(sid, seq, kind, payload)
             link = self._keys.chain(head, (sid, seq, at, actor, who, kind, version, sealed))
@@ -208,8 +217,9 @@ class PostgresStore:
         except StoreError:
             return 0
         head, expected = "", 1
-        rows = self._db.execute("SELECT seq, at, actor, person, kind, dialog_version, data, link FROM intake_events"
-                                " WHERE session_id = %s ORDER BY seq", (sid,)).fetchall()
+        rows: list[tuple[int, str, str, str, str, str, str, str]] = self._db.execute(
+            "SELECT seq, at, actor, person, kind, dialog_version, data, link FROM intake_events"
+            " WHERE session_id = %s ORDER BY seq", (sid,)).fetchall()
         for seq, at, actor, person, kind, version, data, link in rows:
             if seq != expected or link != self._keys.chain(head, (sid, seq, at, actor, person, kind, version, data)):
                 return expected
@@ -218,7 +228,7 @@ class PostgresStore:
             except ValueError:
                 return seq
             head, expected = link, expected + 1
-        (stored,) = self._db.execute("SELECT head FROM intake_sessions WHERE id = %s", (sid,)).fetchone()
+        (stored,) = _one(self._db.execute("SELECT head FROM intake_sessions WHERE id = %s", (sid,)))
         return None if stored == head else expected
 
     def erase(self, sid: str) -> None:
@@ -236,31 +246,29 @@ class PostgresStore:
 
     def compact(self) -> None:
         """VACUUM the two tables, so deleted rows leave the data pages soon (backups: docs/deploy.md)."""
-        try:
+        with contextlib.suppress(psycopg.Error):  # not the owner of the tables: autovacuum will do it
             self._db.execute("VACUUM intake_events, intake_sessions")
-        except psycopg.Error:  # not the owner of the tables: autovacuum will do it
-            pass
 
     # -- locking --------------------------------------------------------------
     def lock(self, row: SessionRow, *, log_open: bool = True) -> None:
         """Claim a session for this connection, or raise `StoreError('in_use')`."""
         if row.n in self._held:
             return
-        (got,) = self._db.execute("SELECT pg_try_advisory_lock(%s, %s)", (_LOCK_SPACE, row.n)).fetchone()
+        (got,) = _one(self._db.execute("SELECT pg_try_advisory_lock(%s, %s)", (_LOCK_SPACE, row.n)))
         if not got:
             raise StoreError("in_use", session=row.id)
         self._held.add(row.n)
         if log_open:
             self.record_read("open", row.id)
 
-    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict:
+    def record_read(self, action: str, sid: str, *, actor: str = "consulent", status_ok: bool = True) -> dict[str, Any]:
         """One line in the team's read log (``intake_reads``), on this store's connection."""
         line = readlog.make_line(action, sid, actor=actor, status_ok=status_ok)
         self._db.execute("INSERT INTO intake_reads (session_id, line) VALUES (%s, %s)",
                          (sid, json.dumps(line, ensure_ascii=False)))
         return line
 
-    def reads(self, sid: str | None = None) -> list[dict]:
+    def reads(self, sid: str | None = None) -> list[dict[str, Any]]:
         return read_rows(self._db, sid)
 
     def unlock(self, row: SessionRow) -> None:
@@ -268,15 +276,21 @@ class PostgresStore:
             self._db.execute("SELECT pg_advisory_unlock(%s, %s)", (_LOCK_SPACE, row.n))
             self._held.discard(row.n)
 
-    def _write(self):
+    def _write(self) -> _Transaction:
         return _Transaction(self._db)
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    """The row of a query that always has one (an aggregate, RETURNING, a session's own row)."""
+    return cast(tuple[Any, ...], cursor.fetchone())
 
 
 class _Transaction:
     """One transaction; any database error rolls it back and becomes a StoreError."""
 
-    def __init__(self, db: psycopg.Connection) -> None:
-        self.db, self.tx = db, None
+    def __init__(self, db: psycopg.Connection[Any]) -> None:
+        self.db: psycopg.Connection[Any] = db
+        self.tx: AbstractContextManager[psycopg.Transaction] | None = None
 
     def __enter__(self) -> None:
         try:
@@ -285,9 +299,10 @@ class _Transaction:
         except psycopg.Error as exc:
             raise StoreError("write_failed", reason=type(exc).__name__) from None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
         try:
-            self.tx.__exit__(exc_type, exc, tb)
+            cast(AbstractContextManager[psycopg.Transaction], self.tx).__exit__(exc_type, exc, tb)
         except psycopg.Error as err:
             code = "disk_full" if isinstance(err, psycopg.errors.DiskFull) else "write_failed"
             raise StoreError(code, reason=type(err).__name__) from None

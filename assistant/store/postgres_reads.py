@@ -9,6 +9,9 @@ place and survive an erased session, as the SQLite store's log file does.
 from __future__ import annotations
 
 import json
+from typing import Any, cast
+
+import psycopg
 
 from assistant.store.pg_connection import connect
 
@@ -16,22 +19,22 @@ from assistant.store.pg_connection import connect
 def has_store(url: str) -> bool:
     """Whether the database holds a store yet (`intake list` on a new database says 'none yet')."""
     with connect(url) as db:
-        (found,) = db.execute("SELECT to_regclass('intake_meta') IS NOT NULL").fetchone()
+        (found,) = cast(tuple[Any, ...], db.execute("SELECT to_regclass('intake_meta') IS NOT NULL").fetchone())
     return bool(found)
 
 
-def record_read(url: str, session_id: str, line: dict) -> None:
+def record_read(url: str, session_id: str, line: dict[str, Any]) -> None:
     with connect(url) as db:
         db.execute("INSERT INTO intake_reads (session_id, line) VALUES (%s, %s)",
                    (session_id, json.dumps(line, ensure_ascii=False)))
 
 
-def read_lines(url: str, session_id: str | None = None) -> list[dict]:
+def read_lines(url: str, session_id: str | None = None) -> list[dict[str, Any]]:
     with connect(url) as db:
         return read_rows(db, session_id)
 
 
-def read_rows(db, session_id: str | None = None) -> list[dict]:
+def read_rows(db: psycopg.Connection[Any], session_id: str | None = None) -> list[dict[str, Any]]:
     """The read log's lines on an open connection (for one session), oldest first."""
     if session_id is None:
         rows = db.execute("SELECT line FROM intake_reads ORDER BY n").fetchall()

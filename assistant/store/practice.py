@@ -13,6 +13,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.base import paths
 from assistant.store.contract import now_iso
@@ -78,11 +79,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def save_score(path: Path, trainee: str, result: dict) -> None:
+def save_score(path: Path, trainee: str, result: dict[str, Any]) -> None:
     """One scored attempt, committed before the feedback is shown."""
     db = _connect(path)
     try:
-        db.execute("INSERT INTO training_scores (at, trainee, case_id, score, mistakes, result) VALUES (?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO training_scores (at, trainee, case_id, score, mistakes, result)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
                    (now_iso(), trainee, result["case"], result["score"], json.dumps(result["mistakes"]),
                     json.dumps(result, ensure_ascii=False, default=str)))
     finally:

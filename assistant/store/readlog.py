@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from assistant.base.identity import person_for
 
@@ -39,9 +40,9 @@ def audit_path(store_path: Path) -> Path:
     return Path(str(store_path) + ".audit.jsonl")
 
 
-def make_line(action: str, session_id: str, *, actor: str = "consulent", status_ok: bool = True) -> dict:
+def make_line(action: str, session_id: str, *, actor: str = "consulent", status_ok: bool = True) -> dict[str, Any]:
     """One line of the read log, for `action` on `session_id` by whoever is at the keyboard."""
-    now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
     return {
         "trace_id": secrets.token_hex(16),
         "operation_id": secrets.token_hex(8),
@@ -60,7 +61,7 @@ def make_line(action: str, session_id: str, *, actor: str = "consulent", status_
     }
 
 
-def append_to_file(store_path: Path, line: dict) -> None:
+def append_to_file(store_path: Path, line: dict[str, Any]) -> None:
     """Append one line durably to the log file beside a SQLite store (0600)."""
     fd = os.open(audit_path(store_path), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
@@ -70,7 +71,7 @@ def append_to_file(store_path: Path, line: dict) -> None:
         os.close(fd)
 
 
-def file_lines(store_path: Path, session_id: str | None = None) -> list[dict]:
+def file_lines(store_path: Path, session_id: str | None = None) -> list[dict[str, Any]]:
     """Every logged action (for one session) in a SQLite store's log file, oldest first;
     a damaged line is skipped and counted."""
     path = audit_path(store_path)

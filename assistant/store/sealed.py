@@ -8,12 +8,13 @@ makes a session "damaged", is decided here once.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import assistant.store.crypto as crypto
 from assistant.store.errors import StoreError
 
 
-def load_key(keys: crypto.Keys, sid: str, wrapped) -> bool:
+def load_key(keys: crypto.Keys, sid: str, wrapped: bytes | memoryview | None) -> bool:
     """Make the session's data key usable from its stored, wrapped form.
 
     False when there is no such key (no such session, or erased); a key that
@@ -28,7 +29,7 @@ def load_key(keys: crypto.Keys, sid: str, wrapped) -> bool:
     return True
 
 
-def open_payload(keys: crypto.Keys, sid: str, seq: int, kind: str, data: str) -> dict:
+def open_payload(keys: crypto.Keys, sid: str, seq: int, kind: str, data: str) -> dict[str, Any]:
     """An event's data as it was appended; a payload that does not open is damage."""
     try:
         value = json.loads(keys.open(sid, seq, kind, data))

@@ -25,8 +25,10 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
+from types import TracebackType
+from typing import Any, Literal, cast
 
 import assistant.store.crypto as crypto
 import assistant.store.sealed as sealed
@@ -76,8 +78,10 @@ class Store(Upkeep):
         self.memory = memory = str(path) == ":memory:"
         self.readonly = readonly and not memory
         if person is None:
-            from assistant.base.identity import person_for as person
-        self._person = person
+            from assistant.base.identity import person_for
+
+            person = person_for
+        self._person: Callable[[str], str] = person
         if not memory:
             # Personal data: the folder and the file are for this user only.
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -175,7 +179,8 @@ class Store(Upkeep):
             cur = self._db.execute(
                 "INSERT INTO sessions (id, dialog_id, dialog_version, fingerprint, mode, created_at, wrapped_key)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)", (sid, dialog_id, version, fingerprint, mode, created, wrapped))
-        return SessionRow(sid, cur.lastrowid, dialog_id, version, fingerprint, mode, created)
+        n = cast(int, cur.lastrowid)  # set by the INSERT
+        return SessionRow(sid, n, dialog_id, version, fingerprint, mode, created)
 
     def session(self, sid: str) -> SessionRow:
         row = self._db.execute(
@@ -199,7 +204,7 @@ class Store(Upkeep):
         return row is not None and sealed.load_key(self._keys, sid, row[0])
 
     # -- events ---------------------------------------------------------------
-    def append(self, sid: str, actor: str, kind: str, version: str, data: dict,
+    def append(self, sid: str, actor: str, kind: str, version: str, data: dict[str, Any],
                person: str | None = None) -> Event:
         """Commit one event durably; returns only after the commit succeeded."""
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -253,7 +258,7 @@ class Store(Upkeep):
             fcntl.lockf(self._lock_fd, fcntl.LOCK_UN, 1, row.n)
             self._held.discard(row.n)
 
-    def _tx(self):
+    def _tx(self) -> _Transaction:
         return _Transaction(self._db)
 
 
@@ -274,7 +279,8 @@ class _Transaction:
         except sqlite3.OperationalError as exc:
             raise StoreError("busy", reason=str(exc)) from None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
         if exc_type is None:
             try:
                 self.db.execute("COMMIT")

@@ -17,8 +17,7 @@ from typing import Any
 
 import yaml
 
-from assistant.base import paths
-from assistant.base import yaml_lines
+from assistant.base import paths, yaml_lines
 from assistant.dialog.validate import Problem
 
 REQUIRED = ("id", "title", "skills", "today", "story", "answers", "speech", "expected", "mistakes")

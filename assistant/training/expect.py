@@ -18,8 +18,8 @@ DECIDING_PREFIXES = ("P-", "L-", "R-", "O-VOORGESTELD", "O-TWIJFEL", "O-NIET")
 def replay(case: PracticeCase, raw: dict | None = None) -> dict:
     """The replay output for the case (or for `raw`, an attempt in replay format)."""
     from assistant.dialog.loader import load_dialog
-    from assistant.outcome.compute import replay_extras
     from assistant.outcome.cases import parse_case, run
+    from assistant.outcome.compute import replay_extras
 
     return run(load_dialog(), parse_case(raw if raw is not None else case.replay_input()), replay_extras)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.i18n import C_, Msg, N_, _
+from assistant.i18n import C_, N_, Msg, _
 
 ROUTE_NAMES = {"B": C_("pip.route", "B1-route"), "O": C_("pip.route", "Onderwijsroute"),
                "Z": C_("pip.route", "Zelfredzaamheidsroute (Z-route)")}
@@ -52,8 +52,8 @@ def show_value(dialog, qid: str, value: Any, tr) -> str:
 
 
 def lines(case, result: dict, tr) -> list[str]:
-    from assistant.dialog.loader import load_dialog
     from assistant.base.text import clean
+    from assistant.dialog.loader import load_dialog
 
     dialog = load_dialog()
     label = lambda qid: tr(dialog.question(qid).msg("label")) if dialog.has_question(qid) else qid  # noqa: E731
@@ -61,11 +61,13 @@ def lines(case, result: dict, tr) -> list[str]:
            tr(_("Score: {score} van 100.", score=result["score"]))]
     if result["clean"]:
         out.append(tr(_("Goed gedaan. Alles klopt met de casus.")))
-    for topic in result["missed_topics"]:
-        out.append(tr(_("Niet besproken: {topic}. Open: {questions}.", topic=tr(Msg(topic["title"], f"{dialog.id}.{topic['topic']}.title")),
-                        questions=", ".join(label(q) for q in topic["questions"]))))
-    for skip in result["skipped_without_good_reason"]:
-        out.append(tr(_("Overgeslagen zonder goede reden: {question}. De persoon kon dit wel zeggen.", question=label(skip["question"]))))
+    out += [tr(_("Niet besproken: {topic}. Open: {questions}.",
+                 topic=tr(Msg(topic["title"], f"{dialog.id}.{topic['topic']}.title")),
+                 questions=", ".join(label(q) for q in topic["questions"])))
+            for topic in result["missed_topics"]]
+    out += [tr(_("Overgeslagen zonder goede reden: {question}. De persoon kon dit wel zeggen.",
+                 question=label(skip["question"])))
+            for skip in result["skipped_without_good_reason"]]
     for err in result["answer_errors"]:
         out.append(tr(_("{question}: u vulde in: {entered}. Goed is: {expected}.", question=label(err["id"]),
                         entered=show_value(dialog, err["id"], err["entered"], tr),
@@ -81,7 +83,8 @@ def lines(case, result: dict, tr) -> list[str]:
                             got=d["got"], expected=d["expected"])))
         else:
             out.append(tr(_("Termijn klopt niet: {name}. U kreeg {got}. Goed is: {expected}.",
-                            name=tr(DEADLINE_NAMES[d["id"]]), got=_show(d["got"], tr), expected=_show(d["expected"], tr))))
+                            name=tr(DEADLINE_NAMES[d["id"]]), got=_show(d["got"], tr),
+                            expected=_show(d["expected"], tr))))
     if result["duration_seconds"] is not None:
         minutes = round(result["duration_seconds"] / 60)
         out.append(tr(N_("Tijd: {n} minuut.", "Tijd: {n} minuten.", minutes)))

@@ -1,49 +1,20 @@
-"""Keep practice apart from real work: the few checks other modules call.
+"""The practice guards, for the front ends: the names of `assistant.engine.training_guard`.
 
-Each function is one line at its call site, so the modules that own the
-caseload, the exports and the LBT import stay unaware of training otherwise.
-A practice session never reaches DUO, never takes a real LBT result, never
-counts in the caseload, and every document made from it says OEFENING.
+The guards live in the engine layer because the export in `assistant.outcome`
+calls them too, and outcome sits below training; the front ends may import
+them from either module.
 """
 
-from __future__ import annotations
+from assistant.engine.training_guard import (
+    MARK,
+    TRAINING,
+    TrainingRefused,
+    is_training,
+    mark_document,
+    refuse_duo_export,
+    refuse_lbt_import,
+    store_for,
+)
 
-import dataclasses
-from pathlib import Path
-
-from assistant.engine.session import SessionError
-from assistant.i18n import C_, _
-
-TRAINING = "training"
-MARK = C_("pip", "OEFENING. Dit is geen echt plan en geen besluit van de gemeente.")
-
-
-class TrainingRefused(SessionError):
-    """A real-world action asked of a practice session (reported like any session error)."""
-
-
-def is_training(mode: str | None) -> bool:
-    return mode == TRAINING
-
-
-def store_for(mode: str, store_path: Path) -> Path:
-    """Where a session of this mode lives: practice sessions in the training store."""
-    from assistant.store.practice import training_store_path
-
-    return training_store_path(store_path) if is_training(mode) else store_path
-
-
-def refuse_duo_export(mode: str | None) -> None:
-    if is_training(mode):
-        raise TrainingRefused(_("Dit is een oefening. Een oefening gaat nooit naar DUO. Er is niets geëxporteerd."))
-
-
-def refuse_lbt_import(mode: str | None) -> None:
-    if is_training(mode):
-        raise TrainingRefused(_("Dit is een oefening. Een echte uitslag van DUO hoort niet bij een oefening. "
-                                "Er is niets veranderd."))
-
-
-def mark_document(doc, mode: str | None):
-    """The PIP document with its status replaced by the OEFENING mark (md, HTML and PDF show it)."""
-    return dataclasses.replace(doc, status=MARK) if is_training(mode) else doc
+__all__ = ["MARK", "TRAINING", "TrainingRefused", "is_training", "mark_document", "refuse_duo_export",
+           "refuse_lbt_import", "store_for"]

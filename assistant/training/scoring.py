@@ -138,7 +138,8 @@ def _route(case: PracticeCase, attempt: dict, reference: dict, besluit: Any) -> 
 
             outcome = compute(attempt["answers"], case.today, besluit)
             termijnen = outcome.termijnen.to_json(translator("nl"))
-            chosen, level = outcome.decision.leerroute, outcome.decision.niveau
+            decision: Any = outcome.decision  # with a besluit, compute decides (or raises)
+            chosen, level = decision.leerroute, decision.niveau
         except DecisionInvalid as exc:
             refused = {"field": exc.field, "message": exc.msg}
     needs_motivation = isinstance(besluit, dict) and (besluit.get("akkoord") is False
@@ -146,7 +147,7 @@ def _route(case: PracticeCase, attempt: dict, reference: dict, besluit: Any) -> 
     motivated = (isinstance(besluit, dict) and bool(str(besluit.get("motivatie") or "").strip())
                  and (refused is None or refused["field"] != "motivatie"))
     expected_route = case.expected["leerroute"]
-    acceptable = [expected_route] + list(case.expected.get("andere_route_mogelijk") or [])
+    acceptable = [expected_route, *(case.expected.get("andere_route_mogelijk") or [])]
     route_ok = chosen == expected_route or (chosen in acceptable and motivated)
     deviation = None
     if isinstance(besluit, dict) and besluit.get("akkoord") is False:

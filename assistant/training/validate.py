@@ -20,8 +20,8 @@ from assistant.training.cases import (
     OPTIONAL,
     REQUIRED,
     ROUTES,
-    plain_values,
     case_files,
+    plain_values,
     read_raw,
 )
 
@@ -56,7 +56,8 @@ def b1_problems(raw: dict, path: Path) -> list[Problem]:
     for node, key, text in texts:
         f = measure(key, text)
         if f.max_sentence_words > t["max_words_per_sentence"]:
-            out.append(Problem(str(path), node.line_of(key), None, f"'{key}': a sentence of {f.max_sentence_words} words "
+            out.append(Problem(str(path), node.line_of(key), None,
+                               f"'{key}': a sentence of {f.max_sentence_words} words "
                                f"(max {t['max_words_per_sentence']}); write B1: shorter sentences"))
         if f.max_long_words > t["max_long_words_per_sentence"]:
             out.append(Problem(str(path), node.line_of(key), None, f"'{key}': long words in one sentence "
@@ -128,7 +129,7 @@ def _answer_problems(raw: dict, today: date, add) -> None:
         text = msg.msgid.format(**msg.params) if msg.params else msg.msgid
         add(answers, f"answer refused by the dialog: {text}", qid if qid in answers else None, qid)
     record = progress.effective(dialog, case.answers)
-    skip_ok = raw.get("skip_ok") if isinstance(raw.get("skip_ok"), dict) else {}
+    skip_ok: Any = raw.get("skip_ok") if isinstance(raw.get("skip_ok"), dict) else {}
     for qid in progress.missing(dialog, record, skip_ok):
         add(raw, "mandatory question without a true answer; add it (or a reason in skip_ok)", "answers", qid)
 

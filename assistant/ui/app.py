@@ -6,6 +6,7 @@ intake is open, so that pausing and leaving always closes it cleanly.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from assistant.base.errors import describe
-from assistant.i18n import _, translator
-from assistant.base.settings import Settings, SettingsError, load_settings
 from assistant.base.paths import store_location
+from assistant.base.settings import Settings, SettingsError, load_settings
+from assistant.i18n import _, translator
 from assistant.store import open_store
 from assistant.store.contract import SessionStore
 from assistant.ui import keymap
-from assistant.ui.screens.home import HomeScreen
 from assistant.ui.navigator import Navigator
+from assistant.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from assistant.app.conversation import Conversation
@@ -85,11 +86,11 @@ class IntakeApp(App):
         """
         def warm() -> None:
             try:
-                import assistant.app.conversation  # noqa: F401
+                import assistant.app.conversation
                 import assistant.ui.screens.chat  # noqa: F401
 
-                self.dialog
-            except Exception:  # noqa: BLE001 - reported when an intake is opened
+                _ = self.dialog  # loads it once, for the first question
+            except Exception:  # noqa: BLE001, S110 - reported when an intake is opened
                 pass
 
         threading.Thread(target=warm, name="warm-up", daemon=True).start()
@@ -224,10 +225,8 @@ class IntakeApp(App):
         if self.conversation is not None:
             conv, self.conversation = self.conversation, None
             values = conv.sensitive_values()
-            try:
+            with contextlib.suppress(Exception):  # closing must not raise a second error
                 conv.leave()
-            except Exception:  # noqa: BLE001 - closing must not raise a second error
-                pass
         msg, tail = report(error, values)
         self.panic(Text(f"{self.tr(msg)}\n{self.tr(tail)}"))
 

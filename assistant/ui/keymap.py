@@ -46,7 +46,7 @@ PHASE_KEYS = (  # the overview and the proposal
     KeySpec("keys", "f2", "keys", _("Toetsen")),
     KeySpec("pause", "f10", "pause", _("Pauze")),
 )
-REVIEW_KEYS = (PHASE_KEYS[0], HANDOVER) + PHASE_KEYS[1:]  # the overview: a pre-intake is taken over here too
+REVIEW_KEYS = (PHASE_KEYS[0], HANDOVER, *PHASE_KEYS[1:])  # the overview: a pre-intake is taken over here too
 HOME_KEYS = (
     KeySpec("new", "n", "new", _("Nieuwe intake")),
     KeySpec("new_pre_intake", "p", "new_pre_intake", _("Voorbereiding")),

@@ -18,7 +18,6 @@ from assistant.ui import keymap
 from assistant.ui.screens.practice import FeedbackScreen, PracticeList, StoryScreen
 
 
-
 class IntakeApp(Protocol):
     """What the practice needs of the app (`assistant.ui.app.IntakeApp`), which imports this module."""
 

@@ -27,8 +27,8 @@ from assistant.base.errors import describe
 from assistant.engine.step import QUESTION
 from assistant.i18n import _, translator
 from assistant.ui import keymap
-from assistant.ui.screens import pages
 from assistant.ui.app import IntakeApp
+from assistant.ui.screens import pages
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.widgets.transcript import Transcript
 

@@ -10,12 +10,13 @@ invisible characters or dots, or one of ten megabytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
-from assistant.validation.values import Refused, has_surrogate, iso_date, visible_letters
-from assistant.i18n import _
 from assistant.base.text import clean
+from assistant.i18n import _
+from assistant.validation.values import Refused, has_surrogate, iso_date, visible_letters
 
 FIELDS = ("akkoord", "leerroute", "niveau", "motivatie", "dagtekening_pip", "gemeentecode")
 MOTIVATION_MAX = 2000

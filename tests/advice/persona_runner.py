@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from assistant.advice.deadlines import termijnen
 from assistant.advice.decision import decide
 from assistant.advice.proposal import propose
-from assistant.advice.deadlines import termijnen
 from assistant.duo.pip_export import pip_body
 from assistant.i18n import translator
 

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.advice.deadlines import termijnen
-from assistant.advice.deadlines import add_months
+from assistant.advice.deadlines import add_months, termijnen
 from assistant.i18n import translator
 
 TR = translator("nl")

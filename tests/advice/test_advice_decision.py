@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -34,7 +34,7 @@ def refused(proposal, besluit, **kw) -> DecisionRefused:
 
 
 def test_agreement_takes_the_proposal_and_records_who_and_when():
-    at = datetime(2026, 3, 2, 10, 30, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
     d = decide(b_route(), OK, actor="consulent:jdevries", at=at)
     assert (d.leerroute, d.niveau, d.afwijking) == ("B", "B1", False)
     event = d.event()

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from persona_runner import load_cases
 
-from assistant.advice.decision import decide
 from assistant.advice import lawdata
+from assistant.advice.decision import decide
 from assistant.advice.proposal import propose
 from assistant.i18n import translator
 
@@ -57,7 +57,8 @@ def test_the_b1_route_flag_follows_the_hours_it_needs():
     p = propose(li_wei, today=TODAY)
     assert p.leerroute == "B" and p.to_json(TR)["uren_past_niet"] is True and "U-B1-ROUTE" in _reasons(p)
     enough = lawdata.policy_defaults()["uren_per_week_b1_route"].value
-    assert propose({**li_wei, "belastbaarheid_uren_per_week": enough}, today=TODAY).to_json(TR)["uren_past_niet"] is False
+    enough_hours = propose({**li_wei, "belastbaarheid_uren_per_week": enough}, today=TODAY)
+    assert enough_hours.to_json(TR)["uren_past_niet"] is False
 
 
 def test_thresholds_are_policy_a_gemeente_can_set():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from persona_runner import load_cases, run, subset_mismatches
 
 from assistant.duo.pip_export import validate_pip_body
-from persona_runner import load_cases, run, subset_mismatches
 
 CASES = load_cases()
 REPLAY_KEYS = {"locale", "today", "answers", "besluit", "expect"}
@@ -21,7 +21,7 @@ def test_there_are_at_least_twelve_personas_covering_the_required_situations():
     assert any(a.get("geletterdheid") == "analfabeet" for a in answers)
     assert any(a.get("huidige_opleiding") == "entree" for a in answers)
     assert any(a.get("doelgroep") == "gezinsmigrant" and c["expect"]["proposal"].get("leerroute") == "Z"
-               for a, c in zip(answers, CASES.values()))
+               for a, c in zip(answers, CASES.values(), strict=True))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

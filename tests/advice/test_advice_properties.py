@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from assistant.advice.deadlines import termijnen
 from assistant.advice.decision import DecisionRefused, decide
 from assistant.advice.proposal import propose
-from assistant.advice.deadlines import termijnen
 from assistant.advice.record import CHOICES
 from assistant.duo.pip_export import pip_body, validate_pip_body
 from assistant.i18n import translator

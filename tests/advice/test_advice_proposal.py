@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from assistant.advice.record import RecordError
 from assistant.advice.proposal import propose
+from assistant.advice.record import RecordError
 from assistant.i18n import Translator, translator
 
 TODAY = date(2026, 3, 2)

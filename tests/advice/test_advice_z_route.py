@@ -6,10 +6,9 @@ from datetime import date
 
 from persona_runner import load_cases, run
 
-from assistant.advice.decision import decide
 from assistant.advice import lawdata, rules
+from assistant.advice.decision import DecisionRefused, decide
 from assistant.advice.proposal import propose
-from assistant.advice.decision import DecisionRefused
 from assistant.duo.pip_export import pip_body, validate_pip_body
 from assistant.i18n import translator
 

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.advice.proposal import propose
-from assistant.duo.lbt_import import LbtImportError, import_lbt_result, import_lbt_results
-from assistant.duo.lbt_import import datum_afname
+from assistant.duo.lbt_import import LbtImportError, datum_afname, import_lbt_result, import_lbt_results
 from assistant.i18n import translator
 
 GOOD = {"resultaat": "B1-route niet haalbaar", "behaaldeScore": "48,50", "benodigdeScore": "50,00",

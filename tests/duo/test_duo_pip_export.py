@@ -34,7 +34,8 @@ def test_body_carries_every_pip_field_with_duos_names():
 def test_no_intensity_for_a_gezinsmigrant_or_another_route():
     d = decide(propose({**REC, "doelgroep": "gezinsmigrant"}, today=TODAY), OK)
     assert "geschatteIntensiteitB1Route" not in pip_body(d, REC)["pip"]
-    z = decide(propose(REC, today=TODAY), {**OK, "akkoord": False, "leerroute": "Z", "motivatie": "Na proefperiode gekozen."})
+    z = decide(propose(REC, today=TODAY),
+               {**OK, "akkoord": False, "leerroute": "Z", "motivatie": "Na proefperiode gekozen."})
     assert "geschatteIntensiteitB1Route" not in pip_body(z, REC)["pip"]
 
 

@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from assistant.plain import conversation as plain
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.validate import validate_raw
 from assistant.i18n import translator
+from assistant.plain import conversation as plain
 
 
 def test_in_mode_picks_the_alone_text_only_for_a_pre_intake():

@@ -127,7 +127,7 @@ def test_memory_store_events_equal_events_built_by_the_constructor():
     from assistant.store.memory import _EVENT_FIELDS, _event
     from assistant.store.sqlite import Event
 
-    assert _EVENT_FIELDS == tuple(f.name for f in dataclasses.fields(Event))  # a new field: build it too
+    assert tuple(f.name for f in dataclasses.fields(Event)) == _EVENT_FIELDS  # a new field: build it too
     fast = _event(3, "2026-03-02T10:00:00.000+00:00", "import", "answered", "1", {"question": "q", "value": 1})
     slow = Event(3, "2026-03-02T10:00:00.000+00:00", "import", "answered", "1", {"question": "q", "value": 1})
     assert tuple(vars(fast)) == _EVENT_FIELDS

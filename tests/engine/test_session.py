@@ -55,7 +55,7 @@ def test_mandatory_skip_needs_a_reason_which_is_recorded(store, mini_dialog, tod
     it = start(store, mini_dialog, today)
     answer_all(it, "", "1", "")
     s = it.skip("")
-    assert s.question.id == "geboortedatum" and "reden" in s.error.msgid.lower() or "waarom" in s.error.msgid.lower()
+    assert (s.question.id == "geboortedatum" and "reden" in s.error.msgid.lower()) or "waarom" in s.error.msgid.lower()
     s = it.skip("Papieren nog niet binnen")
     assert s.question.id == "opmerking"
     skip = [e for e in it.events() if e.kind == SKIPPED][-1]
@@ -163,7 +163,8 @@ def test_a_changed_dialog_is_refused_not_reinterpreted(store, mini_dialog, today
     sid = it.id
     it.close()
     changed = tmp_path / "mini.yaml"
-    changed.write_text(Path(mini_dialog.path).read_text().replace("max: 30\n        text: Hoeveel jaar", "max: 40\n        text: Hoeveel jaar"))
+    changed.write_text(Path(mini_dialog.path).read_text().replace("max: 30\n        text: Hoeveel jaar",
+                                                                  "max: 40\n        text: Hoeveel jaar"))
     newer = load_file(changed)
     assert newer.fingerprint != mini_dialog.fingerprint
     with pytest.raises(SessionError) as exc:
@@ -227,7 +228,7 @@ def test_step_full_takes_exactly_the_fields_and_builds_the_same_step():
     assert list(params) == names  # a new field must be given by the engine's step too
     assert all(p.kind is p.KEYWORD_ONLY and p.default is p.empty for p in params.values())
     values = dict(zip(names, ("question", "persoon", None, 3, "reden", None, (), ("a",), True, ("b",),
-                              3, 9, "ar", "joint", False)))
+                              3, 9, "ar", "joint", False), strict=True))
     fast, slow = Step.full(**values), Step(**values)
     assert fast == slow and repr(fast) == repr(slow)
     assert dataclasses.asdict(fast) == dataclasses.asdict(slow)

@@ -1,6 +1,5 @@
 """The event log: append-only, ordered, durable, private, refusing garbage clearly."""
 
-import os
 import stat
 
 import pytest
@@ -24,8 +23,8 @@ def test_events_are_appended_in_order_with_actor_time_and_version(tmp_path):
 
 def test_store_file_is_private(tmp_path):
     Store(tmp_path / "sub" / "s.sqlite3").close()
-    assert stat.S_IMODE(os.stat(tmp_path / "sub" / "s.sqlite3").st_mode) == 0o600
-    assert stat.S_IMODE(os.stat(tmp_path / "sub").st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "sub" / "s.sqlite3").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "sub").stat().st_mode) == 0o700
 
 
 def test_unknown_session_and_unreadable_file_give_codes(tmp_path):

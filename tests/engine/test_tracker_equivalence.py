@@ -15,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
@@ -34,8 +35,8 @@ class ReferenceIntake(Intake):
 
 
 def _dialogs():
-    from tests.conftest import FIXTURES
     from assistant.dialog.loader import load_file
+    from tests.conftest import FIXTURES
 
     return {"brede_intake": load_dialog(), "mini": load_file(FIXTURES / "dialogs" / "mini.yaml")}
 

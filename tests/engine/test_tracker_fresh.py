@@ -44,7 +44,7 @@ def test_a_copied_start_equals_a_computed_one_and_shares_nothing_that_changes(di
             if isinstance(mine, (list, set, dict)):
                 assert mine is not other, name
                 if name == "_tally":
-                    assert all(a is not b for a, b in zip(mine, other))
+                    assert all(a is not b for a, b in zip(mine, other, strict=True))
         elif name != "state":  # everything else is the dialog's, the same object in every session
             assert mine is other, f"{name}: per session? add it to _PER_SESSION"
 

@@ -3,8 +3,7 @@
 import pytest
 import yaml
 
-from assistant.base import paths
-from assistant.base import yaml_lines
+from assistant.base import paths, yaml_lines
 from assistant.base.yamlload import SafeLoader, safe_load
 
 

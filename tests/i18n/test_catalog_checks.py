@@ -8,8 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from assistant.i18n import catalogs
-from assistant.i18n.codes import TARGET_LOCALES
 from assistant.i18n.checks import check_catalog, placeholders, run_all_checks, template_problems
+from assistant.i18n.codes import TARGET_LOCALES
 
 POT = '''\
 msgid ""

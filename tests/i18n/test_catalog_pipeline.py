@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from assistant.i18n import codes
-from assistant.i18n import catalogs
+from assistant.i18n import catalogs, codes
 
 REAL = catalogs.SOURCE_ROOT
 

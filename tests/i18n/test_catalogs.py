@@ -11,9 +11,7 @@ from functools import lru_cache
 
 import pytest
 
-
-from assistant.i18n import codes
-from assistant.i18n import catalogs
+from assistant.i18n import catalogs, codes
 from assistant.i18n.checks import run_all_checks
 
 

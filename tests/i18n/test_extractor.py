@@ -116,8 +116,8 @@ def test_extracted_keys_match_the_dialog_loader(tmp_path: Path):
 
 
 def test_rules_uitleg_matches_the_rules_loader():
-    from assistant.base import paths
     from assistant.advice.rules import ruleset
+    from assistant.base import paths
 
     text = (paths.resource_dir("law") / "rules.yaml").read_text("utf-8")
     extracted = {(msg, ctx) for _, msg, _, ctx in _extract(extract_law, text, "law/rules.yaml")}
@@ -135,8 +135,8 @@ def test_shipped_template_holds_every_shipped_dialog_text():
     """The committed .pot has every text of the shipped dialogs and rules."""
     from babel.messages.pofile import read_po
 
-    from assistant.i18n import catalogs
     from assistant.base import paths
+    from assistant.i18n import catalogs
 
     with catalogs.pot_path(catalogs.SOURCE_ROOT / "locales").open("rb") as f:
         pot = {(m.id, m.context) for m in read_po(f) if m.id}

@@ -18,11 +18,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from babel.messages.pofile import read_po
 
-from assistant.i18n import codes
-from assistant.i18n import catalogs
+from assistant.i18n import catalogs, codes
 
 pytestmark = pytest.mark.slow
 ROOT = catalogs.SOURCE_ROOT

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "advice"))
 
-from pip_fixtures import bilingual_documents  # noqa: E402
+from pip_fixtures import bilingual_documents
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "advice"))
 
-from catalogs import translator_for  # noqa: E402
-from persona_runner import load_cases, run  # noqa: E402
+from catalogs import translator_for
+from persona_runner import load_cases, run
 
-from assistant.advice.deadlines import termijnen  # noqa: E402
-from assistant.i18n import Msg, translator  # noqa: E402
-from assistant.pip.build import build_document  # noqa: E402
+from assistant.advice.deadlines import termijnen
+from assistant.i18n import Msg, translator
+from assistant.pip.build import build_document
 
 QUOTES = {
     "ar": "أريد أن أدرس الصيدلة في الجامعة (hbo) بعد سنة ونصف.",

@@ -11,8 +11,8 @@ from pip_fixtures import make_document
 
 from assistant.i18n import Msg
 from assistant.pip.build import build_document
-from assistant.pip.markdown import render_markdown
 from assistant.pip.html import render_html
+from assistant.pip.markdown import render_markdown
 from assistant.pip.model import UserText
 
 DEVIATION = "19_amal_afwijking_b1_route"  # onderwijsroute proposed, B1-route decided with a motivation
@@ -94,6 +94,7 @@ def test_goals_unfinished_study_and_notes_have_their_own_sections():
     assert "Farmacie aan de universiteit" in text and "Studeren en een bijbaan" in text
     assert "Hogeschool of universiteit: 1 jaar gedaan, geen diploma." in text and "Leren op school" in text
     from persona_runner import load_cases, run
+
     from assistant.advice.deadlines import termijnen
     case = load_cases()[DEVIATION]
     out = run(case)

@@ -14,9 +14,9 @@ import pytest
 
 from assistant.advice.decision import decide
 from assistant.advice.proposal import propose
+from assistant.app.exports import export_session
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
-from assistant.app.exports import export_session
 from assistant.store.sqlite import Store
 
 CASE = Path(__file__).resolve().parents[1] / "cases" / "personas" / "19_amal_afwijking_b1_route.json"

@@ -6,8 +6,7 @@ import re
 
 from pip_fixtures import make_document
 
-from assistant.pip.markdown import render_markdown
-from assistant.pip.markdown import escape
+from assistant.pip.markdown import escape, render_markdown
 
 EVIL = "<script>alert(1)</script> **vet** [klik](javascript:alert(1)) | kolom \x1b[31m `code`"
 
@@ -35,8 +34,9 @@ def test_markdown_has_every_section_and_the_second_language_beside_it():
     md = render_markdown(make_document("02_tesfay_z_route_ander_schrift", second="ti"))
     assert "| Nederlands | ትግርኛ | Bron |" in md
     assert "መንገዲ ትምህርትኹም" in md  # a translated section title (test catalog)
-    for heading in ("Het besluit over uw leerroute", "Het voorstel van de assistent", "Hoe lang duurt het?", "Hulp van de gemeente", "PVT en MAP",
-                    "Hoe volgen we hoe het gaat?", "Wat moet nog?", "Bent u het niet eens met dit plan?"):
+    for heading in ("Het besluit over uw leerroute", "Het voorstel van de assistent", "Hoe lang duurt het?",
+                    "Hulp van de gemeente", "PVT en MAP", "Hoe volgen we hoe het gaat?", "Wat moet nog?",
+                    "Bent u het niet eens met dit plan?"):
         assert heading in md.replace("\\", "")
     assert "regel:K\\-VVE" in md
 

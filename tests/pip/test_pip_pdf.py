@@ -15,9 +15,8 @@ import unicodedata
 import pytest
 from pip_fixtures import QUOTES, make_document
 
-from assistant.pip.pdf import render_pdf
 from assistant.pip.html import render_html
-from assistant.pip.pdf import installed_families, needed_fonts
+from assistant.pip.pdf import installed_families, needed_fonts, render_pdf
 
 pytestmark = [
     pytest.mark.slow,
@@ -27,7 +26,8 @@ MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _text(path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
     return " ".join(unicodedata.normalize("NFKC", MARKS.sub("", out)).split())  # lines joined: cells wrap
 
 

@@ -10,10 +10,10 @@ import unicodedata
 import pytest
 from pip_fixtures import QUOTES, make_document
 
-from assistant.pip.markdown import render_markdown
-from assistant.pip.pdf import render_pdf
 from assistant.pip.html import render_html
+from assistant.pip.markdown import render_markdown
 from assistant.pip.model import Provenance
+from assistant.pip.pdf import render_pdf
 
 ORIGINS = {"naam": "alone_confirmed", "werkwens": "alone_open", "doel_over_drie_jaar": "corrected",
            "geboortedatum": "alone_open"}
@@ -47,8 +47,8 @@ def test_markdown_shows_the_dutch_rendering_beside_the_answer_as_typed():
     row = _row(md, QUOTES["ti"])
     assert f"{QUOTES['ti']} (Nederlandse weergave: {DUTCH})" in row
     appendix = _plain(md).split("### Antwoorden uit de voorbereiding")[1]
-    assert f"| werkwens | Uw antwoord in de voorbereiding, nog niet bevestigd door de consulent | " \
-           f"{QUOTES['ti']} → {DUTCH} |" in appendix
+    assert (f"| werkwens | Uw antwoord in de voorbereiding, nog niet bevestigd door de consulent | "
+            f"{QUOTES['ti']} → {DUTCH} |") in appendix
     assert "| naam | Uw antwoord in de voorbereiding, bevestigd door de consulent |  |" in appendix
 
 

@@ -100,7 +100,7 @@ async def test_reopened_after_the_hand_over_the_chat_names_ctrl_k_not_ctrl_o(ui_
         intake.close()
     finally:
         store.close()
-    async with consulent_opens(ui_store, sid) as (app, pilot):
+    async with consulent_opens(ui_store, sid) as (app, _pilot):
         shown = screen_text(app)
         assert "Antwoorden uit de voorbereiding" in shown and "Ctrl+O" not in shown
         assert "Onderwerp bevestigen" in _footer(app) and "Voorbereiding overnemen" not in _footer(app)

@@ -14,7 +14,8 @@ from tests.preintake.helpers import seed_pre_intake
 from tests.ui.test_real_terminal import INTAKE, Tmux
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by ./test (scripts/bootstrap)")]
+              pytest.mark.skipif(shutil.which("tmux") is None,
+                                 reason="tmux is installed by ./test (scripts/bootstrap)")]
 TIGRINYA = "ኣብ ሕርሻ ክሰርሕ እየ ዝደሊ"
 DUTCH = "Ik wil in de landbouw werken"
 

@@ -3,9 +3,9 @@ and the proposal says how many answers from the pre-intake are still unconfirmed
 
 from __future__ import annotations
 
+from assistant.app.caseload import fold
 from assistant.dialog.loader import load_dialog
 from assistant.engine.session import Intake
-from assistant.app.caseload import fold
 from assistant.store.sqlite import Store
 from assistant.ui.screens.modals import TextPrompt
 from tests.preintake.helpers import answer_alone, consulent_opens, seed_pre_intake

@@ -26,12 +26,12 @@ import pytest
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
 from assistant.ui.screens import pages
-from tests.ui.test_journey_tmux import (INTAKE, SAMIRA, answer, card, confirm_proposal, intake_cli,
-                                        wait_until)
+from tests.ui.test_journey_tmux import INTAKE, SAMIRA, answer, card, confirm_proposal, intake_cli, wait_until
 from tests.ui.test_real_terminal import Tmux
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by ./test (scripts/bootstrap)")]
+              pytest.mark.skipif(shutil.which("tmux") is None,
+                                 reason="tmux is installed by ./test (scripts/bootstrap)")]
 CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 BY_TYPE = {"text": "Asmara", "number": "3", "date": "12-03-2004", "list": "", "yesno": True, "info": None}
 ALONE_MARK = "alleen gegeven, nog niet bevestigd"
@@ -155,7 +155,8 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
     asked, _code = alone_in_tigrinya(tmp_path, env, dialog)
     sid = intake_cli(store, env, "list").split()[0]
     by_store = json.loads(intake_cli(store, env, "show", sid, "--json"))["answers"]
-    given_alone = {qid for qid, a in by_store.items() if a["by"] == "inburgeraar" and dialog.question(qid).type != "info"}
+    given_alone = {qid for qid, a in by_store.items()
+                   if a["by"] == "inburgeraar" and dialog.question(qid).type != "info"}
     typed = {qid for qid in asked if dialog.question(qid).type != "info"}
     assert typed <= given_alone and given_alone - typed == {"voertaal"}  # the language page answered it
     alone_topics = {dialog.question(qid).topic for qid in given_alone}
@@ -192,7 +193,8 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
             if q.topic in alone_topics and q.topic not in confirmed_topics and len(confirmed_topics) < 2:
                 seen = shown.count("Bevestigd:")
                 tmux.keys("C-k")  # the whole topic at once
-                shown = wait_until(tmux, lambda s, seen=seen: s.count("Bevestigd:") > seen, f"topic {q.topic} confirmed")
+                shown = wait_until(tmux, lambda s, seen=seen: s.count("Bevestigd:") > seen,
+                                   f"topic {q.topic} confirmed")
                 confirmed_topics.append(q.topic)
             elif q.topic not in alone_topics and not said_nothing_to_confirm:
                 tmux.keys("C-k")  # nothing given alone here: said, not silently ignored
@@ -222,7 +224,7 @@ def test_tigrinya_alone_then_the_consulent_takes_over_confirms_corrects_and_conf
         assert len(confirmed_topics) == 2 and corrected and said_nothing_to_confirm
         shown = wait_until(tmux, lambda s: "Verder naar het voorstel" in s, "the overview at the end")
         marked = marks_on(shown, by_label, given_alone)
-        assert marked == {qid: False for qid in marked}, marked  # the top: the two topics confirmed
+        assert marked == dict.fromkeys(marked, False), marked  # the top: the two topics confirmed
         tmux.keys("End")  # the last answers: not confirmed, not corrected
         shown = wait_until(tmux, lambda s: marks_on(s, by_label, given_alone).keys() - marked.keys(), "the end")
         marked = marks_on(shown, by_label, given_alone)

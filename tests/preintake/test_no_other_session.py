@@ -13,7 +13,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.ui.preintake import PreIntakeApp
 from tests.preintake.helpers import seed_joint, seed_pre_intake

@@ -7,10 +7,10 @@ import wave
 
 import pytest
 
+from assistant.app.speech import question_text
 from assistant.cli.main import main
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
-from assistant.app.speech import question_text
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="scripts/bootstrap installs espeak-ng")
 

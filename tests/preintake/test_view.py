@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from assistant.app.caseload import summaries
 from assistant.engine import resume
 from assistant.i18n import translator
 from assistant.i18n.locales import display_name
-from assistant.app.caseload import summaries
 from assistant.store.sqlite import Store
-from assistant.ui.screens import pages
 from assistant.ui.preintake import PreIntakeApp
+from assistant.ui.screens import pages
 from tests.preintake.helpers import seed_pre_intake
 from tests.ui.conftest import TODAY
 from tests.ui.driver import answer_current, press, press_button, screen_text
@@ -105,8 +105,8 @@ async def test_too_many_wrong_codes_end_the_view(ui_store):
 
 
 async def test_the_end_shows_the_code_and_the_caseload_says_ready(ui_store):
-    from assistant.engine.session import Intake
     from assistant.dialog.loader import load_dialog
+    from assistant.engine.session import Intake
 
     sid = seed_pre_intake(ui_store, CODE)  # every question answered alone
     store = Store(ui_store)

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS events (
 def make_v1_store(path: Path, sessions: dict[str, list[tuple[str, str, dict]]], mode: int = 0o644) -> None:
     """sessions: id -> [(actor, kind, data)], written exactly as version 1 did."""
     os.close(os.open(path, os.O_RDWR | os.O_CREAT, mode))
-    os.chmod(path, mode)
+    path.chmod(mode)
     db = sqlite3.connect(str(path), isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.executescript(SCHEMA_V1)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli.main import main
 from assistant.store import read_log
 from assistant.store.readlog import audit_path
-from assistant.cli.main import main
 from assistant.store.sqlite import Store
 from tests.privacy.conftest import DISTINCT, MOTIVATION, NOTE, SECRETS, raw_files, run_full_intake
 
@@ -43,7 +43,7 @@ def test_avg_export_has_everything_stored_and_is_private(two_intakes, tmp_path, 
     session = data["session"]
     assert session["answers"]["beroep"] == DISTINCT["beroep"]
     assert session["answers"]["gezondheid_beperking"] == "blijvend"
-    assert NOTE in sum(session["notes"].values(), [])
+    assert NOTE in [text for texts in session["notes"].values() for text in texts]
     assert session["decision"]["besluit"]["motivatie"] == MOTIVATION
     assert len(session["events"]) > 10 and all(e["person"] for e in session["events"])
     assert {"open", "show"} <= {r["name"] for r in data["reads"]}
@@ -53,7 +53,7 @@ def test_md_and_pdf_exports_are_written_0600(two_intakes, tmp_path):
     path, _keep, sid = two_intakes
     md = tmp_path / "pip.md"
     md.write_text("old")
-    os.chmod(md, 0o644)  # an existing readable file is made private too
+    md.chmod(0o644)  # an existing readable file is made private too
     assert main(["--store", str(path), "export", sid, "--format", "md", "-o", str(md)]) == 0
     assert stat.S_IMODE(md.stat().st_mode) == 0o600 and md.read_text().startswith("# Persoonlijk Plan")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from concurrent.futures import ThreadPoolExecutor
@@ -70,9 +69,9 @@ def test_old_readable_store_is_made_private_with_a_message(tmp_path, capsys):
 
     path = tmp_path / "old.sqlite3"
     make_v1_store(path, SESSIONS, mode=0o644)
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o644
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert main(["--store", str(path), "list"]) == 0
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
     err = capsys.readouterr().err
     assert str(path) in err and "leesbaar voor anderen" in err
     main(["--store", str(path), "list"])
@@ -95,5 +94,6 @@ def test_a_broken_v1_row_stops_the_migration_and_changes_nothing(tmp_path):
     assert exc.value.code == "damaged" and exc.value.details == {"session": "bbbb222222", "seq": 2}
     db = sqlite3.connect(path)
     assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("1",)
-    assert db.execute("SELECT data FROM events WHERE seq = 2 AND session_id = 'aaaa111111'").fetchone()[0].startswith("{")
+    (data,) = db.execute("SELECT data FROM events WHERE seq = 2 AND session_id = 'aaaa111111'").fetchone()
+    assert data.startswith("{")
     db.close()

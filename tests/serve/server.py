@@ -37,8 +37,8 @@ class Served:
         self.args = ["--lang", "nl", "serve", "--port", str(self.port), *args]
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30) -> "Served":
-        with open(self.log, "wb") as out:
+    def start(self, timeout: float = 30) -> Served:
+        with Path(self.log).open("wb") as out:
             self.proc = subprocess.Popen([str(INTAKE), *self.args], env=self.env, stdout=out,
                                          stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout

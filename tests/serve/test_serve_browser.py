@@ -36,7 +36,9 @@ function Hooked(url, protocols) {
   ws.addEventListener('message', (e) => {
     if (typeof e.data === 'string') { window.__received.push(e.data); }
     else if (e.data instanceof ArrayBuffer) { window.__received.push(new TextDecoder().decode(e.data)); }
-    else if (e.data instanceof Blob) { e.data.arrayBuffer().then((b) => window.__received.push(new TextDecoder().decode(b))); }
+    else if (e.data instanceof Blob) {
+      e.data.arrayBuffer().then((b) => window.__received.push(new TextDecoder().decode(b)));
+    }
   });
   return ws;
 }

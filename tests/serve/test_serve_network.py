@@ -10,6 +10,7 @@ import asyncio
 import json
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def listening(port: int) -> set[str]:
     found = set()
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
-            lines = open(table, encoding="ascii").read().splitlines()[1:]
+            lines = Path(table).read_text(encoding="ascii").splitlines()[1:]
         except OSError:
             continue
         for line in lines:
@@ -76,7 +77,7 @@ async def _session(port: int, headers: dict[str, str], keys: list[str], settle: 
                 while True:
                     try:
                         msg = await asyncio.wait_for(ws.receive(), timeout=settle if shown else limit)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         return
                     if msg.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
                         data = msg.data if isinstance(msg.data, str) else msg.data.decode("utf-8", "replace")

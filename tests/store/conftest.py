@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from tests.store.pg_server import PgServer
@@ -36,7 +38,5 @@ def open_at(location):
 
     yield opener
     for store in opened:
-        try:
+        with contextlib.suppress(Exception):  # already closed by the test
             store.close()
-        except Exception:  # noqa: BLE001 - already closed by the test
-            pass

@@ -7,7 +7,6 @@ server runs as `nobody` (with `runuser`); as anyone else, as that user.
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import subprocess
@@ -17,8 +16,8 @@ from pathlib import Path
 
 
 def bin_dir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
-    return Path(found[-1]).parent if found else None
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[4]))
+    return found[-1].parent if found else None
 
 
 class PgServer:
@@ -31,14 +30,14 @@ class PgServer:
         self.data = self.base / "data"
         self.as_root = os.geteuid() == 0
         if self.as_root:
-            os.chmod(self.base, 0o755)
+            self.base.chmod(0o755)
             shutil.chown(self.base, "nobody", "nogroup")
 
     def _run(self, *cmd: str, timeout: float = 120) -> subprocess.CompletedProcess:
         full = ["runuser", "-u", "nobody", "--", *cmd] if self.as_root else list(cmd)
         return subprocess.run(full, capture_output=True, text=True, timeout=timeout, cwd=self.base, check=False)
 
-    def start(self) -> "PgServer":
+    def start(self) -> PgServer:
         done = self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "intake", "-A", "trust",
                          "--no-sync", "-E", "UTF8", "--locale=C")
         if done.returncode != 0:

@@ -101,7 +101,7 @@ def test_store_two_writers_random_sigkills_lose_nothing(location, open_at):
         batches: dict[str, list[tuple[int, int]]] = {}
         for e in events:
             batches.setdefault(e.data["batch"], []).append((e.seq, e.data["i"]))
-        for batch, members in batches.items():
+        for members in batches.values():
             seqs = [s for s, _ in members]
             assert seqs == list(range(seqs[0], seqs[0] + len(seqs))), f"interleaved writers in {row.id}"
             assert [i for _, i in members] == list(range(len(members)))

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from assistant.dialog.loader import load_dialog
-from assistant.outcome.compute import replay_extras
 from assistant.outcome.cases import parse_case, run
+from assistant.outcome.compute import replay_extras
 from assistant.training import expect
 from assistant.training.cases import case_files
 from assistant.training.library import load_all
@@ -41,13 +41,15 @@ def test_the_cases_cover_every_situation_the_trainer_needs():
         "Z-route gezinsmigrant": _by(lambda c: exp(c)["leerroute"] == "Z" and ans(c)["doelgroep"] == "gezinsmigrant"),
         "grensscore, kiezen en motiveren": _by(lambda c: "L-GRENS" in exp(c)["regels"]
                                                  and (exp(c).get("besluit") or {}).get("motivatie")),
-        "vrijstelling": _by(lambda c: ans(c)["inburgeringsplichtig"] == "nee_vrijstelling" and exp(c)["leerroute"] is None),
+        "vrijstelling": _by(lambda c: ans(c)["inburgeringsplichtig"] == "nee_vrijstelling"
+                            and exp(c)["leerroute"] is None),
         "ontheffing": _by(lambda c: ans(c)["inburgeringsplichtig"] == "nee_ontheffing" and exp(c)["leerroute"] is None),
         "toets gepland": _by(lambda c: exp(c)["status"] == "awaiting_lbt"),
         "gezondheid, minder uren": _by(lambda c: ans(c)["gezondheid_beperking"] != "geen"
                                        and ans(c)["belastbaarheid_uren_per_week"] <= 16 and exp(c)["leerroute"]),
         "kinderen en vve": _by(lambda c: (exp(c).get("termijnen") or {}).get("vve_informeren") is True),
-        "opleiding zonder vrijstelling": _by(lambda c: ans(c)["huidige_opleiding"] in ("entree", "praktijkonderwijs", "vso")),
+        "opleiding zonder vrijstelling": _by(lambda c: ans(c)["huidige_opleiding"]
+                                             in ("entree", "praktijkonderwijs", "vso")),
         "termijn dichtbij": _by(lambda c: "pip_uiterlijk" in (exp(c).get("termijnen") or {})
                                 and (c.today.toordinal() + 14) >= _ordinal(exp(c)["termijnen"]["pip_uiterlijk"])),
     }
@@ -80,7 +82,8 @@ def test_cases_are_not_copies_of_the_test_personas():
 
     personas = [json.loads(p.read_text(encoding="utf-8"))["answers"] for p in PERSONAS.glob("*.json")]
     for case in CASES.values():
-        own = {k: v for k, v in case.answers.items() if k in ("geboortedatum", "datum_kennisgeving", "lbt_behaalde_score")}
+        own = {k: v for k, v in case.answers.items()
+               if k in ("geboortedatum", "datum_kennisgeving", "lbt_behaalde_score")}
         assert all({k: p.get(k) for k in own} != own for p in personas), case.id
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.training.library import load_all
 from assistant.store.practice import training_store_path
+from assistant.training.library import load_all
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = load_all()

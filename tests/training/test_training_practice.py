@@ -5,13 +5,13 @@ from datetime import date
 
 import pytest
 
-from assistant.plain import conversation as plain
+from assistant.app.practice import speech_for
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
-from assistant.training.library import load_all
-from assistant.app.practice import speech_for
+from assistant.plain import conversation as plain
 from assistant.plain.practice import practise
 from assistant.store.practice import scores
+from assistant.training.library import load_all
 
 CASES = load_all()
 
@@ -62,12 +62,13 @@ def scripted(monkeypatch):
 
 
 def test_a_faithful_practice_run_scores_clean_and_is_stored(tmp_path, scripted):
-    make, shown = scripted
+    make, _shown = scripted
     case = CASES["b1_route_werk"]
     store = tmp_path / "s-oefening.sqlite3"
     out = io.StringIO()
+    # the answers, then Enter at the review and the proposal, "B" for the route
     practise(case, store, translator("nl"), trainee="piet",
-             input_fn=make(case.answers, ["", "", "B", "", ""]), out=out)  # Enter at the review and the proposal; the route
+             input_fn=make(case.answers, ["", "", "B", "", ""]), out=out)
     text = out.getvalue()
     assert case.story.splitlines()[0] in text
     assert f"De persoon zegt: \u201c{case.speech['onderwijs_jaren']}\u201d" in text
@@ -84,7 +85,8 @@ def test_a_practice_run_with_a_wrong_answer_and_route_gets_that_feedback(tmp_pat
     answers = {**case.answers, "geletterdheid": "ander_schrift"}
     store = tmp_path / "s-oefening.sqlite3"
     out = io.StringIO()
-    practise(case, store, translator("nl"), input_fn=make(answers, ["", "", "B", "", "Ze wil graag hoger leren."]), out=out)
+    practise(case, store, translator("nl"), input_fn=make(answers, ["", "", "B", "", "Ze wil graag hoger leren."]),
+             out=out)
     text = out.getvalue()
     assert "Ze wil graag hoger leren." not in text and "De casus vraagt: Zelfredzaamheidsroute (Z-route)." in text
     (row,) = scores(store)

@@ -4,8 +4,8 @@ import pytest
 
 from assistant.i18n import translator
 from assistant.outcome.cases import CaseInvalid
-from assistant.training.library import load_all
 from assistant.training.feedback import lines
+from assistant.training.library import load_all
 from assistant.training.scoring import score
 
 CASES = load_all()

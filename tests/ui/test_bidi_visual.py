@@ -2,10 +2,10 @@
 
 import pytest
 
-from assistant.i18n.bidi import visual_lines
+from assistant.base.settings import Settings
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import translator
-from assistant.base.settings import Settings
+from assistant.ui.widgets.bidi import visual_lines
 from tests.ui.driver import answer_current, start_new_until
 
 TYPED = "أريد أن أعمل"  # typed by the person: logical order, unshaped

@@ -1,10 +1,10 @@
 """A whole intake through the UI; assertions on the stored session, not on widgets."""
 
+from assistant.app.records import open_readonly
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.record_contract import RECORD_FIELDS
-from assistant.app.records import open_readonly
 from assistant.store.sqlite import Store
-from tests.ui.driver import screen_text, answer_current, press, press_button, settle_nav, start_new_until
+from tests.ui.driver import answer_current, press, press_button, screen_text, settle_nav, start_new_until
 
 
 async def test_a_whole_intake_through_the_ui_is_stored_and_confirmed(make_app, ui_store):

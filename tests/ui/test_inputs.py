@@ -7,8 +7,8 @@ with letters and arrows; the counter never passes the total.
 
 import re
 
-from assistant.dialog.loader import load_file
 from assistant.app.records import open_readonly
+from assistant.dialog.loader import load_file
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, burst, press, screen_text, start_new_until
 

@@ -29,14 +29,17 @@ from tests.ui.test_real_terminal import Tmux
 INTAKE = __import__("pathlib").Path(sys.executable).with_name("intake")
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by ./test (scripts/bootstrap)")]
+              pytest.mark.skipif(shutil.which("tmux") is None,
+                                 reason="tmux is installed by ./test (scripts/bootstrap)")]
 
 SAMIRA = {
-    "voertaal": "ar", "tolk_aanwezig": True, "naam": "Samira", "doelgroep": "asielstatushouder", "inburgeringsplichtig": "ja",
+    "voertaal": "ar", "tolk_aanwezig": True, "naam": "Samira", "doelgroep": "asielstatushouder",
+    "inburgeringsplichtig": "ja",
     "geboortedatum": "12-03-2004", "datum_kennisgeving": "05-01-2026", "datum_inschrijving_brp": "12-01-2026",
     "bsn": "111222333", "land_herkomst": "Syrië", "lbt_status": "afgenomen", "lbt_resultaat": "b1_haalbaar",
     "lbt_behaalde_score": "55,00", "lbt_benodigde_score": "50,00", "onderwijs_jaren": "12",
-    "hoogste_opleiding": "voortgezet", "opleiding_niet_afgemaakt": False, "diploma_in_bezit": True, "diploma_land": "Syrië",
+    "hoogste_opleiding": "voortgezet", "opleiding_niet_afgemaakt": False, "diploma_in_bezit": True,
+    "diploma_land": "Syrië",
     "diploma_waardering_aangevraagd": False, "huidige_opleiding": "geen", "werkervaring_jaren": "0",
     "cv": False, "gezondheid_beperking": "geen", "belastbaarheid_uren_per_week": "32",
     "zorg_hulp_nodig": False, "partner": "nee", "kinderen_leeftijden": "", "geletterdheid": "ander_schrift",
@@ -91,7 +94,7 @@ def answer_keys(q, value) -> list[list[str]]:
         for choice in value:
             keys += [["Down"]] * (q.choice_ids.index(choice) - at) + [["Space"]]
             at = q.choice_ids.index(choice)
-        return keys + [["Tab"], ["Enter"]]  # Tab to Klaar
+        return [*keys, ["Tab"], ["Enter"]]  # Tab to Klaar
     return ([["-l", value]] if value else []) + [["Enter"]]
 
 
@@ -160,7 +163,8 @@ def test_samira_whole_intake_with_overview_visit_and_deviation_to_a_confirmed_pi
                 tmux.keys("C-r")
                 tmux.wait_for("Overzicht:")
                 tmux.keys("Escape")  # "Terug naar het gesprek"
-                shown = wait_until(tmux, lambda s: (card(s) or (0, 0, ""))[2] == label and "Typ een getal" in s,
+                shown = wait_until(tmux, lambda s, label=label: (card(s) or (0, 0, ""))[2] == label
+                                   and "Typ een getal" in s,
                                    f"question {label!r} with its number field again after the overview (F2)")
                 continue
             asked.append(q.id)

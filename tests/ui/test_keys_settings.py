@@ -58,8 +58,10 @@ async def test_interface_language_can_be_switched_while_running(make_app):
         await press(app, pilot, "enter")
         tr = translator("tr")
         assert app.screen.id == "home"
-        assert str(app.screen.query_one("#home-help").render()) == tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))
+        help_text = str(app.screen.query_one("#home-help").render())
+        assert help_text == tr(_("Er zijn nog geen intakes. Druk op n om te beginnen."))
         assert app.screen.active_bindings["n"].binding.description == tr(_("Nieuwe intake")) == "Yeni görüşme"
         await press(app, pilot, "n")
         question = app.screen.step.question
-        assert app.screen.query_one("#transcript").lines[-1].text.strip().endswith(tr(question.msg("text")).strip().splitlines()[-1])
+        last_line = app.screen.query_one("#transcript").lines[-1].text.strip()
+        assert last_line.endswith(tr(question.msg("text")).strip().splitlines()[-1])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.dialog.loader import load_file
 from assistant.app.records import open_readonly
+from assistant.dialog.loader import load_file
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, settle_nav, start_new_until
 

@@ -15,14 +15,14 @@ holds, read through a separate connection (`assistant.app.caseload.fold`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import asyncio
+import contextlib
 import os
-import time
-import tempfile
 import random
 import re
+import tempfile
+import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -31,10 +31,10 @@ from hypothesis import strategies as st
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, OptionList, SelectionList
 
+from assistant.app.caseload import fold
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.i18n import translator
-from assistant.app.caseload import fold
 from assistant.store.sqlite import Store
 from tests.helpers.answers import sample_input
 
@@ -122,9 +122,8 @@ class Runner:
             await self._press_button(("#submit", "#agree"))
         elif kind == "deviate":
             await self._deviate()
-        elif kind == "new":
-            if screen.id == "home":
-                await self.pilot.press(arg)
+        elif kind == "new" and screen.id == "home":
+            await self.pilot.press(arg)
         await self._settle()
         self.done.append(action)
         self.screens_seen.add(self.app.screen.id or type(self.app.screen).__name__)
@@ -210,8 +209,9 @@ class Runner:
         assert app._exception is None, f"the app raised {app._exception!r}"
         assert app.is_running, "the app stopped"
         screen = app.screen
-        self.expect(self._way_on(screen), "dead-end", lambda: f"dead end on screen {screen.id or type(screen).__name__}: "
-                    f"no input, no button and no key named\n{self._screen_text(screen)}")
+        self.expect(self._way_on(screen), "dead-end",
+                    lambda: f"dead end on screen {screen.id or type(screen).__name__}: "
+                            f"no input, no button and no key named\n{self._screen_text(screen)}")
         intake = app.conversation
         if intake is not None:
             self.sid = intake.id
@@ -262,10 +262,8 @@ class Runner:
     def _screen_text(screen) -> str:
         parts = []
         for w in screen.query("Static"):
-            try:
+            with contextlib.suppress(Exception):  # text only for a message
                 parts.append(str(w.render()))
-            except Exception:  # noqa: BLE001 - text only for a message
-                pass
         transcript = screen.query("#transcript")
         if transcript:
             parts += [strip.text for strip in transcript.first().lines[-6:]]
@@ -277,7 +275,8 @@ class Runner:
         assert step is not None
         if step.question is not None and screen.query("#input-area AnswerInput"):
             q = step.question
-            self.expect(view["position"] == q.id, "position", lambda: f"the screen asks {q.id}, the store is at {view['position']}")
+            self.expect(view["position"] == q.id, "position",
+                        lambda: f"the screen asks {q.id}, the store is at {view['position']}")
             card = str(screen.query_one("#question").render())
             m = re.search(r"(\d+)\s*/\s*(\d+)", card)
             assert m, f"no progress counter in {card!r}"
@@ -300,10 +299,11 @@ class Runner:
             from assistant.ui.widgets.topics import STATUS_WORDS
 
             options = panel.first().options
-            for option, status in zip(options, expected):
+            for option, status in zip(options, expected, strict=False):
                 word = tr(STATUS_WORDS[status.status])
                 self.expect(option.id == status.id and str(option.prompt).endswith(word), "topic-status",
-                            lambda: f"topic {status.id}: panel says {str(option.prompt)!r}, store says {status.status}")
+                            lambda option=option, status=status: f"topic {status.id}: panel says "
+                                                                 f"{str(option.prompt)!r}, store says {status.status}")
 
     def _check_review(self, screen, view) -> None:
         from assistant.ui.widgets.render import answer_text
@@ -322,10 +322,13 @@ class Runner:
             if option.id in view["answers"]:
                 value = answer_text(view["answers"][option.id], q, tr)[:200]
                 self.expect(line.endswith(value), "review-row",
-                            lambda: f"review row {option.id}: {line!r}, store {view['answers'][option.id]!r}")
+                            lambda option=option, line=line: f"review row {option.id}: {line!r}, "
+                                                             f"store {view['answers'][option.id]!r}")
             elif option.id in view["skipped"]:
                 reason = view["skipped"][option.id] or "-"
-                self.expect(reason[:40] in line, "review-row", lambda: f"review row {option.id}: {line!r}, store skipped: {reason!r}")
+                self.expect(reason[:40] in line, "review-row",
+                            lambda option=option, line=line, reason=reason: f"review row {option.id}: {line!r}, "
+                                                                            f"store skipped: {reason!r}")
 
     def _check_home(self, screen) -> None:
         if self.sid is None:
@@ -358,7 +361,7 @@ async def run_actions(make_app, store_path: Path, lang: str, actions, *, dialog=
             try:
                 await asyncio.wait_for(runner.do(action), step_timeout)
                 runner.check()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 (any failure of a step is reported with the actions before it)
                 taken = runner.done if runner.done and runner.done[-1] is action else [*runner.done, action]
                 raise AssertionError(f"step {len(taken) - 1} {action!r} on {app.screen.id}: {exc}\n"
                                      f"actions (lang {lang}):\n{describe(taken)}") from None

@@ -52,6 +52,6 @@ def test_closing_the_proposal_leaves_a_way_on():
 
 
 def test_a_pre_intake_started_from_home_counts_only_what_it_asks():
-    """Found by the model-based test after the pre-intake merge: its counter (0/33 since issue 12 merged two questions) counts
-    only the questions a pre-intake asks, as issue 12 wants; the oracle counts the same way."""
+    """Found by the model-based test: the pre-intake's counter (0/33, two questions being one there) counts
+    only the questions a pre-intake asks; the oracle counts the same way."""
     replay([*answers(2), ("key", "f10"), ("key", "p"), *answers(3)], tolerate=STRICT)

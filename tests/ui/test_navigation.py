@@ -5,8 +5,8 @@ Journeys as a consulent would press them; the assertions read the screen and
 the store, not widget internals.
 """
 
-from assistant.dialog.loader import load_file
 from assistant.app.records import open_readonly
+from assistant.dialog.loader import load_file
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, press, press_button, screen_text, start_new_until
 

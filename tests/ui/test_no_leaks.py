@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import io
 import stat
 
 import pytest
@@ -15,7 +15,7 @@ VALUES = {"land_herkomst": "Qwertyvanuatu", "beroep": "Zwaluwstaartmaker"}
 
 
 def _rendered(app) -> str:
-    console = Console(width=200, record=True, file=open(os.devnull, "w"))
+    console = Console(width=200, record=True, file=io.StringIO())
     for renderable in app._exit_renderables:
         console.print(renderable)
     return console.export_text()

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 INTAKE = Path(sys.executable).with_name("intake")
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by ./test (scripts/bootstrap)")]
+              pytest.mark.skipif(shutil.which("tmux") is None,
+                                 reason="tmux is installed by ./test (scripts/bootstrap)")]
 
 
 class Tmux:
@@ -80,7 +81,8 @@ def test_sigkill_mid_intake_then_resume_at_the_same_question(tmp_path):
         tmux.keys("Enter")                      # ja
         tmux.wait_for("· Geboortedatum")
         tmux.keys("12-03-1990", "Enter")
-        tmux.wait_for("9/46 · Datum kennisgeving DUO")   # acknowledged (9 answered of 46): the next question is on screen
+        # acknowledged (9 answered of 46): the next question is on screen
+        tmux.wait_for("9/46 · Datum kennisgeving DUO")
         os.kill(tmux.pid(), signal.SIGKILL)
         time.sleep(0.3)
         tmux.kill_server()

@@ -9,8 +9,9 @@ prints the memory).
 
 import gc
 
-from assistant.dialog.loader import load_file
 from textual.widget import Widget
+
+from assistant.dialog.loader import load_file
 from tests.conftest import FIXTURES
 from tests.ui.driver import answer_current, press, start_new_until
 

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import gc
 import weakref
+from typing import ClassVar
 
 import textual
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -39,7 +41,7 @@ UPGRADE = f"(Textual {textual.__version__}; see docs/textual-retention.md for wh
 class FooterRepro(App):
     """One footer with two keys; nothing else."""
 
-    BINDINGS = [("f5", "noop", "One"), ("f6", "noop", "Two")]
+    BINDINGS: ClassVar[list[BindingType]] = [("f5", "noop", "One"), ("f6", "noop", "Two")]
 
     def compose(self) -> ComposeResult:
         yield Static("footer repro")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
-import re
 from datetime import date
 
 import pytest
@@ -32,7 +32,8 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CASE_ID = "b1_route_werk"  # the first case in the list
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by ./test (scripts/bootstrap)")]
+              pytest.mark.skipif(shutil.which("tmux") is None,
+                                 reason="tmux is installed by ./test (scripts/bootstrap)")]
 
 
 def heard(q, case):
@@ -63,7 +64,8 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
            "XDG_CACHE_HOME": str(tmp_path / "cache"), "INTAKE_STORE": str(store),
            "LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "trainee1", "LOGNAME": "trainee1",
-           "COLUMNS": "100", "LINES": "30"}  # the tmux size: Textual believes COLUMNS, and a test run may have set it to 80
+           # the tmux size: Textual believes COLUMNS, and a test run may have set it to 80
+           "COLUMNS": "100", "LINES": "30"}
     if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     tmux = Tmux(tmp_path)
@@ -89,8 +91,10 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
             _n, _total, label = now
             q = by_label.get(label)
             assert q is not None, f"no question card {label!r} on:\n{shown}"
-            assert "OEFENING" in shown and any(w in shown for w in ("De persoon zegt", "Bij deze vraag", "In het dossier")), shown
-            assert "_" not in q.id or q.id not in shown  # words, never the answer id (a plain word may be in the question)
+            assert "OEFENING" in shown, shown
+            assert any(w in shown for w in ("De persoon zegt", "Bij deze vraag", "In het dossier")), shown
+            # words, never the answer id (a plain word may be in the question)
+            assert "_" not in q.id or q.id not in shown
             if q.id == "onderwijs_jaren":
                 assert "negen" in shown, shown  # "Ik ben negen jaar naar school gegaan."
                 if not paused:  # halfway: pause, look at the list, resume on the same question
@@ -102,7 +106,8 @@ def test_a_trainee_practises_a_case_from_home_pauses_resumes_decides_and_sees_th
                     tmux.keys("Enter")
                     wait_until(tmux, lambda s: "Ahmed is 34 jaar" in s, "the story again")
                     tmux.keys("Enter")
-                    shown = wait_until(tmux, lambda s: (card(s) or (0, 0, ""))[2] == label, "the same question")
+                    shown = wait_until(tmux, lambda s, label=label: (card(s) or (0, 0, ""))[2] == label,
+                                       "the same question")
                     continue
             shown = answer(tmux, q, heard(q, case), label, now)
             assert "Deze vraag is verplicht" not in shown and "bestaat niet" not in shown, shown

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.i18n import translator
 from assistant.app.caseload import summaries
-from assistant.store.sqlite import Store
-from assistant.base.text import clean
-from assistant.training.library import load_case
 from assistant.app.practice import speech_for
+from assistant.base.text import clean
+from assistant.i18n import translator
 from assistant.store.practice import scores, training_store_path
+from assistant.store.sqlite import Store
+from assistant.training.library import load_case
 from assistant.ui.screens.practice import SpeechPanel
 from tests.ui.driver import answer_current, press, press_button, screen_text, settle_nav
 

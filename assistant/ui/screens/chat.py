@@ -14,18 +14,18 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from assistant.i18n.bidi import visual_order_requested
-from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.base.errors import describe
+from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.i18n import N_, _, translator
 from assistant.i18n.locales import text_direction
-from assistant.ui.widgets import dutch as dutch_ui
-from assistant.ui.widgets.inputs import AnswerInput
-from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.screens.modals import LanguagePicker, TextPrompt
 from assistant.ui.screens.practice import SpeechPanel, training_banner
-from assistant.ui.widgets.render import answer_text, text, visual_line
 from assistant.ui.screens.review import ALONE
+from assistant.ui.widgets import dutch as dutch_ui
+from assistant.ui.widgets.bidi import visual_order_requested
+from assistant.ui.widgets.inputs import AnswerInput
+from assistant.ui.widgets.keybar import KeyFooter
+from assistant.ui.widgets.render import answer_text, text, visual_line
 from assistant.ui.widgets.topics import TopicPanel
 from assistant.ui.widgets.transcript import Transcript
 
@@ -34,7 +34,8 @@ PHASE_MESSAGES = {REVIEW: _("Alle vragen zijn gesteld. Bekijk het overzicht."),
                   AWAITING_LBT: _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
                   PROPOSAL: _("Het voorstel voor het PIP is klaar."),
                   CONFIRMED: _("Het PIP is bevestigd door de consulent.")}
-NOTHING_TO_CONFIRM = _("In dit onderwerp is niets te bevestigen. Kies een onderwerp met antwoorden van de voorbereiding.")
+NOTHING_TO_CONFIRM = _("In dit onderwerp is niets te bevestigen. "
+                       "Kies een onderwerp met antwoorden van de voorbereiding.")
 TYPED_AHEAD = _("U typte al verder, maar deze vraag heeft geen tekstveld. Kies hieronder een antwoord.")
 
 
@@ -63,11 +64,14 @@ class ChatScreen(Screen):
 
     def on_mount(self) -> None:
         self._layout_direction()
-        self.query_one(Transcript).note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.conv.id)))
+        transcript = self.query_one(Transcript)
+        transcript.note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.conv.id)))
         if self.conv.mode == "pre_intake":
-            self.query_one(Transcript).note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
+            transcript.note(self.tr(_("De inburgeraar beantwoordde vragen zonder consulent. "
+                                      "Ctrl+O: overnemen. Ctrl+K: een onderwerp bevestigen.")), "yellow")
         elif self.conv.given_alone:  # taken over already: Ctrl+O no longer applies
-            self.query_one(Transcript).note(self.tr(_("Antwoorden uit de voorbereiding zijn nog niet bevestigd. Ctrl+K: een onderwerp bevestigen.")), "yellow")
+            transcript.note(self.tr(_("Antwoorden uit de voorbereiding zijn nog niet bevestigd. "
+                                      "Ctrl+K: een onderwerp bevestigen.")), "yellow")
         self.show(self.step)
 
     # -- rendering ---------------------------------------------------------------
@@ -263,18 +267,20 @@ class ChatScreen(Screen):
 
     def action_note(self) -> None:
         topic = self.step.phase
-        self.app.push_screen(TextPrompt(self.tr(_("Notitie van de consulent bij dit onderwerp. De inburgeraar ziet deze niet in de vragen."))),
-                             lambda note: self._after_note(topic, note))
+        prompt = self.tr(_("Notitie van de consulent bij dit onderwerp. De inburgeraar ziet deze niet in de vragen."))
+        self.app.push_screen(TextPrompt(prompt), lambda note: self._after_note(topic, note))
 
     def _after_note(self, topic: str, note: str | None) -> None:
         if note and self.run_intent(self.conv.add_note, topic, note) is None:
             self.query_one(Transcript).note(self.tr(_("Notitie bewaard.")), "yellow")
 
     def action_handover(self) -> None:
-        """The consulent takes a pre-intake over (issue 12): consulent questions are asked now."""
+        """The consulent takes a pre-intake over: consulent questions are asked now."""
         step = self.run_intent(self.conv.handover)
         if step is not None:
-            self.query_one(Transcript).note(self.tr(_("U hebt de voorbereiding overgenomen. Antwoorden van de inburgeraar alleen zijn nog niet bevestigd.")), "yellow")
+            self.query_one(Transcript).note(self.tr(_("U hebt de voorbereiding overgenomen. "
+                                                      "Antwoorden van de inburgeraar alleen zijn nog niet bevestigd.")),
+                                            "yellow")
             self.show(step)
 
     def action_confirm_topic(self) -> None:
@@ -282,7 +288,8 @@ class ChatScreen(Screen):
         done = self.run_intent(self.conv.confirm_topic, self.step.phase)
         if done:
             self.query_one(Transcript).note(self.tr(N_("Bevestigd: {n} antwoord van de voorbereiding.",
-                                                                 "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))), "yellow")
+                                                       "Bevestigd: {n} antwoorden van de voorbereiding.", len(done))),
+                                            "yellow")
         elif done is not None:  # never a silent key: say why nothing happened
             self.query_one(Transcript).note(self.tr(NOTHING_TO_CONFIRM), "yellow")
         self.refresh_bindings()

@@ -15,7 +15,9 @@ from assistant.ui.widgets.render import text
 class KeysHelp(ModalScreen[None]):
     DEFAULT_CSS = """
     KeysHelp { align: center middle; }
-    KeysHelp > Vertical { width: 70; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 1; }
+    KeysHelp > Vertical {
+        width: 70; height: auto; max-height: 90%; border: round $accent; background: $surface; padding: 1;
+    }
     KeysHelp DataTable { height: auto; }
     """
     BINDINGS = [("escape", "close", ""), ("f2", "close", "")]

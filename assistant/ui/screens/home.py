@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from assistant.i18n import _
 from assistant.app.caseload import summaries
+from assistant.i18n import _
 from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.widgets.render import local_date, text
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from textual.message import Message
-
-from assistant.i18n import _
 from assistant.base.text import clean
+from assistant.i18n import _
 from assistant.training.guard import is_training
 from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.widgets.render import text
@@ -126,7 +125,8 @@ class PracticeList(PracticeScreen):
         yield TrainingBanner(tr)
         yield Static(text(tr(_("Oefenen: kies een casus en druk op Enter.")), "bold"), classes="practice-title")
         if not self.cases:
-            yield Static(text(tr(_("Er zijn geen oefencasussen. Draai 'intake check' om fouten in de casussen te zien."))))
+            yield Static(text(tr(_("Er zijn geen oefencasussen. "
+                                   "Draai 'intake check' om fouten in de casussen te zien."))))
         yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 

@@ -11,10 +11,10 @@ from textual.widgets.option_list import Option
 
 from assistant.app.views import ANSWERED, SKIPPED
 from assistant.i18n import _
-from assistant.ui.widgets import dutch as dutch_ui
 from assistant.ui import keymap
-from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.screens.practice import training_banner
+from assistant.ui.widgets import dutch as dutch_ui
+from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.widgets.render import answer_text, content, text
 
 ALONE = _("alleen gegeven, nog niet bevestigd")  # a pre-intake answer the consulent has not confirmed
@@ -35,7 +35,8 @@ class ReviewScreen(Screen):
         tr = self.tr
         yield from training_banner(self.conv.mode, tr)
         with Vertical():
-            yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. Kies een antwoord om het te veranderen.",
+            yield Static(text(tr(_("Overzicht: {done} van {total} vragen klaar. "
+                                   "Kies een antwoord om het te veranderen.",
                                    done=step.answered, total=step.total)), "bold"))
             error = Static(text(self.error or "", "bold red"), id="review-error")
             error.display = bool(self.error)  # an empty line only where there is something to say
@@ -55,9 +56,8 @@ class ReviewScreen(Screen):
         rows = []
         for topic in self.conv.overview():
             rows.append(Option(text(tr(topic.title), "bold underline", multiline=False), disabled=True))
-            for note in topic.notes:
-                rows.append(Option(text("  ✎ " + tr(_("Notitie consulent: {note}", note=note)), "yellow",
-                                        multiline=False), disabled=True))
+            rows.extend(Option(text("  ✎ " + tr(_("Notitie consulent: {note}", note=note)), "yellow",
+                                    multiline=False), disabled=True) for note in topic.notes)
             for row in topic.rows:
                 q = row.question
                 if row.status == ANSWERED:

@@ -33,8 +33,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, log
 
 from assistant.base.identity import ROLE_ENV, USER_ENV
-from assistant.i18n import _
 from assistant.base.settings import SettingsError, load_settings
+from assistant.i18n import _
 
 _TEMPLATES = Path(__file__).with_name("templates")
 _MAX_USER = 120

@@ -100,7 +100,7 @@ class AnswerInput(Vertical):
         has no text field), so the chat can say so; None otherwise.
         """
         self.question, self.tr, self.second_tr = question, tr, second_tr
-        kind = question.type if question.type in FREE + ("yesno", "choice", "multichoice") else "info"
+        kind = question.type if question.type in (*FREE, "yesno", "choice", "multichoice") else "info"
         kind = {"choice": "choices", "multichoice": "multi", "info": "ack"}.get(kind, "free" if kind in FREE else kind)
         typed_ahead = self._take_typed_ahead()
         if typed_ahead and kind != "free":
@@ -119,7 +119,8 @@ class AnswerInput(Vertical):
             multi = self.query_one(MultiSelect)
             chosen = set(value or [])
             multi.clear_options()
-            multi.add_options([(self._label(question.choice_msg(c.id)), c.id, c.id in chosen) for c in question.choices])
+            multi.add_options([(self._label(question.choice_msg(c.id)), c.id, c.id in chosen)
+                               for c in question.choices])
             multi.highlighted = 0
             self.query_one("#done", Button).label = content(tr(_DONE))
         else:

@@ -27,7 +27,7 @@ class VisualRTL:
 
     Only with the setting `ui.bidi_visual` (or INTAKE_BIDI=visual). Rendered at
     the width it is given: wrapped first, then each line reshaped and
-    reordered (`assistant.i18n.bidi`), so the lines keep their order. Output only:
+    reordered (`assistant.ui.widgets.bidi`), so the lines keep their order. Output only:
     input fields always hold the text in logical order.
     """
 
@@ -35,7 +35,7 @@ class VisualRTL:
         self.plain, self.style = plain, style
 
     def __rich_console__(self, console, options):
-        from assistant.i18n.bidi import visual_lines
+        from assistant.ui.widgets.bidi import visual_lines
 
         for line in visual_lines(self.plain, max(1, options.max_width), "rtl"):
             yield Text(line, style=self.style, justify="right")
@@ -46,7 +46,7 @@ class VisualRTL:
 
 def visual_line(value: Text) -> Text:
     """One short right-to-left text (a label, a message) in visual order, unwrapped."""
-    from assistant.i18n.bidi import visual_lines
+    from assistant.ui.widgets.bidi import visual_lines
 
     return Text("\n".join(visual_lines(value.plain, 10_000, "rtl")), style=value.style, justify="right")
 

@@ -30,7 +30,8 @@ class TopicPanel(OptionList):
             label = Text.assemble(Text(f"{mark} ", style=colour), text(tr(t.title), "bold" if t.current else "",
                                                                         multiline=False),
                                   Text(" · " + tr(STATUS_WORDS[t.status]), style="dim"))
-            options.append(Option(visual_line(label) if visual else label, id=t.id, disabled=t.status == NOT_APPLICABLE))
+            options.append(Option(visual_line(label) if visual else label, id=t.id,
+                                  disabled=t.status == NOT_APPLICABLE))
             if t.current:
                 highlighted = i
         self.clear_options()

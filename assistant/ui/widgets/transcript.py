@@ -36,7 +36,8 @@ class Transcript(RichLog):
         return super().write(content, width, expand or rtl, shrink, scroll_end, animate)
 
     def assistant(self, dutch: str, second: str | None, *, rtl: bool, marks: str = "") -> None:
-        line = Text.assemble(Text("◆ ", style="bold cyan"), text(marks, "italic yellow") if marks else Text(""), text(dutch, "bold"))
+        line = Text.assemble(Text("◆ ", style="bold cyan"), text(marks, "italic yellow") if marks else Text(""),
+                             text(dutch, "bold"))
         self.write(self._aligned(line))
         if second:
             self.write(text(second, "italic", rtl=rtl))

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from rich.cells import cell_len
 
@@ -96,7 +96,8 @@ def _marks_after_base(line: str) -> str:
     Reversing a right-to-left run puts a letter's marks before it, but a
     terminal attaches a combining mark to the cell on its left.
     """
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(line):
         j = i
         while j < len(line) and cell_len(line[j]) == 0:
