@@ -113,7 +113,7 @@ def test_ruff_fails_on_planted_violations(tmp_path):
 def test_mypy_fails_on_planted_violations(tmp_path):
     """A tiny package under the same configuration: strict in the engine, checked everywhere."""
     pkg = tmp_path / "assistant"
-    for sub in ("engine", "app"):
+    for sub in ("engine", "app", "ui"):
         (pkg / sub).mkdir(parents=True)
         (pkg / sub / "__init__.py").write_text("")
     (pkg / "__init__.py").write_text("")
@@ -121,6 +121,9 @@ def test_mypy_fails_on_planted_violations(tmp_path):
         "def untyped(x):\n"                                    # strict here: no-untyped-def
         "    return x\n", encoding="utf-8")
     (pkg / "app" / "planted.py").write_text(
+        "def untyped(x):\n"                                    # strict in the use cases too
+        "    return x\n", encoding="utf-8")
+    (pkg / "ui" / "planted.py").write_text(
         "def untyped(x):\n"                                    # allowed outside the strict layers ...
         "    count: int = 'three'\n"                           # ... but its body is checked
         "    return count\n", encoding="utf-8")
@@ -128,8 +131,9 @@ def test_mypy_fails_on_planted_violations(tmp_path):
                "-p", "assistant", cwd=tmp_path)
     assert out.returncode == 1, out.stdout + out.stderr
     assert re.search(r"assistant/engine/planted\.py:1: error: .*\[no-untyped-def\]", out.stdout), out.stdout
-    assert re.search(r"assistant/app/planted\.py:2: error: .*\[assignment\]", out.stdout), out.stdout
-    assert "assistant/app/planted.py:1:" not in out.stdout, out.stdout  # no strict mode outside its layers
+    assert re.search(r"assistant/app/planted\.py:1: error: .*\[no-untyped-def\]", out.stdout), out.stdout
+    assert re.search(r"assistant/ui/planted\.py:2: error: .*\[assignment\]", out.stdout), out.stdout
+    assert "assistant/ui/planted.py:1:" not in out.stdout, out.stdout  # no strict mode outside its layers
 
 
 def test_import_linter_fails_on_planted_violations(tmp_path):
@@ -138,13 +142,16 @@ def test_import_linter_fails_on_planted_violations(tmp_path):
     (tree / "assistant" / "engine" / "planted.py").write_text(
         "from textual.app import App\n"                          # Textual outside the UI
         "from assistant.store.sqlite import Store\n")            # a backend outside the store
+    (tree / "assistant" / "ui" / "planted.py").write_text(
+        "from assistant.engine.session import Intake\n")  # a front end past the use cases
     env = {**os.environ, "PYTHONPATH": str(tree)}  # the copy, not the work tree, is `assistant`
     out = _run(_tool("lint-imports"), "--no-cache", cwd=tree, env=env)
     assert out.returncode == 1, out.stdout + out.stderr
-    assert "0 kept, 3 broken" in out.stdout, out.stdout
+    assert "0 kept, 4 broken" in out.stdout, out.stdout
     for planted in ("assistant.base.planted -> assistant.engine.session",
                     "assistant.engine.planted -> textual",
-                    "assistant.engine.planted -> assistant.store.sqlite"):
+                    "assistant.engine.planted -> assistant.store.sqlite",
+                    "assistant.ui.planted -> assistant.engine.session"):
         assert planted in out.stdout, f"not reported: {planted}\n{out.stdout}"
 
 
