@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from assistant.base.paths import Location
 from assistant.store import open_store, read_log, store_exists
 from assistant.store.errors import StoreError
 
 
-def audit_trail(location: Path | str, sid: str) -> dict[str, Any]:
+def audit_trail(location: Location, sid: str) -> dict[str, Any]:
     """Every event of a session (who, when, what: never the answer) and every logged read."""
     if not store_exists(location):
         raise StoreError("no_session", session=sid)
@@ -24,7 +24,7 @@ def audit_trail(location: Path | str, sid: str) -> dict[str, Any]:
     return {"session": sid, "events": events, "reads": read_log(location, sid)}
 
 
-def changed_sessions(location: Path | str) -> tuple[int, list[tuple[str, int]]]:
+def changed_sessions(location: Location) -> tuple[int, list[tuple[str, int]]]:
     """(sessions checked, [(session id, first step changed)]); (0, []) when there is no store yet."""
     if not store_exists(location):
         return 0, []

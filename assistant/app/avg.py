@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
+from typing import Any
 
 from assistant.advice.lawdata import resolve_policy
 from assistant.app.records import open_readonly
+from assistant.base.paths import Location
 from assistant.outcome.compute import policy_values
 from assistant.store import open_store, read_log, record_read, store_exists
 from assistant.store.errors import StoreError
@@ -22,7 +23,7 @@ from assistant.store.errors import StoreError
 RETENTION_POLICY = "bewaartermijn_intake_jaren"
 
 
-def access(store_path: Path, sid: str) -> dict:
+def access(store_path: Location, sid: str) -> dict[str, Any]:
     view = open_readonly(store_path, sid, action="export-avg")
     return {
         "about": "Alle gegevens over deze intake die de intake-assistent bewaart (AVG art. 15).",
@@ -31,7 +32,7 @@ def access(store_path: Path, sid: str) -> dict:
     }
 
 
-def erase(store_path: Path, sid: str, *, action: str = "erase") -> None:
+def erase(store_path: Location, sid: str, *, action: str = "erase") -> None:
     """Erase one session; raises StoreError('in_use') while it is open elsewhere."""
     store = open_store(store_path)
     try:
@@ -46,7 +47,7 @@ def retention_years() -> int:
     return int(resolve_policy(overrides)[RETENTION_POLICY])
 
 
-def due_for_retention(store_path: Path, today: date, years: int) -> list[tuple[str, str]]:
+def due_for_retention(store_path: Location, today: date, years: int) -> list[tuple[str, str]]:
     """(session id, date of its last event) for every session past the retention period."""
     if not store_exists(store_path):
         return []
@@ -66,7 +67,7 @@ def due_for_retention(store_path: Path, today: date, years: int) -> list[tuple[s
         store.close()
 
 
-def erase_due(store_path: Path | str, due: list[tuple[str, str]]) -> Iterator[tuple[str, str, StoreError | None]]:
+def erase_due(store_path: Location, due: list[tuple[str, str]]) -> Iterator[tuple[str, str, StoreError | None]]:
     """Erase each session past the retention period: (id, last change, the error that kept it, if any).
 
     One that cannot be erased now (open elsewhere) keeps none of the others from being erased.

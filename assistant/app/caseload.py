@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from assistant.base.paths import Location
 from assistant.i18n import Msg, _
 from assistant.store import open_store, store_exists
 from assistant.store.errors import StoreError
 
 if TYPE_CHECKING:  # the engine is imported only when there is a session to fold (start-up time)
+    from assistant.dialog.model import Dialog
     from assistant.engine import state as ev
     from assistant.store.contract import SessionStore
 
@@ -49,7 +50,7 @@ class Summary:
         return STATUS_MESSAGES[self.status]
 
 
-def fold(store: SessionStore, sid: str, dialog=None) -> ev.SessionState:
+def fold(store: SessionStore, sid: str, dialog: Dialog | None = None) -> ev.SessionState:
     """The session's state as the live session had it (positions included when the dialog matches)."""
     from assistant.engine import state as ev
     from assistant.engine.fold import fold_event
@@ -70,7 +71,7 @@ def fold(store: SessionStore, sid: str, dialog=None) -> ev.SessionState:
     return state
 
 
-def summaries(store_path: Path, today: date | None = None) -> list[Summary]:
+def summaries(store_path: Location, today: date | None = None) -> list[Summary]:
     if not store_exists(store_path):
         return []
     store = open_store(store_path, readonly=True)
@@ -118,7 +119,7 @@ def status_of(state: ev.SessionState) -> str:
     return "paused" if state.paused else "in_progress"
 
 
-def _deadline(record: dict, state: ev.SessionState, today: date) -> tuple[str | None, str | None]:
+def _deadline(record: dict[str, Any], state: ev.SessionState, today: date) -> tuple[str | None, str | None]:
     """The most urgent deadline, from the advice module's deadline rules."""
     try:
         from assistant.advice.deadlines import termijnen

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from assistant.advice.lawdata import articles
 from assistant.dialog.loader import check_file, dialog_files
@@ -39,7 +40,7 @@ def basis_problems(dialog: Dialog) -> list[str]:
             for t in dialog.topics if t.basis and t.basis not in known]
 
 
-def _project_checks() -> list[tuple[str, Callable[[], list]]]:
+def _project_checks() -> list[tuple[str, Callable[[], list[Any]]]]:
     """The checks of the shipped material besides the dialogs: practice cases, catalogs, readability."""
     from assistant.i18n.checks import run_all_checks
     from assistant.i18n.readability import readability_problems

@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from assistant.app.records import open_readonly
+from assistant.app.records import read_session
 from assistant.base.messages import Msg, _
+from assistant.base.paths import Location
 from assistant.base.private_files import write_private, write_text_private
 from assistant.dialog.loader import load_dialog
+from assistant.dialog.model import Dialog
 from assistant.engine import progress
 from assistant.engine.provenance import origins
+from assistant.engine.state import SessionState
 from assistant.outcome.compute import DecisionInvalid, compute
 from assistant.pip.model import Provenance
 from assistant.training import guard
@@ -25,7 +29,7 @@ from assistant.training import guard
 DEFAULT_NAMES = {"md": "pip-{sid}.md", "pdf": "pip-{sid}.pdf", "duo-json": "pip-{sid}.duo.json"}
 
 
-def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
+def export_session(store_path: Location, sid: str, fmt: str, output: Path | None) -> Path | str | dict[str, Any]:
     """`intake export`: to `output` when given (any format), else Markdown and DUO
     JSON as the returned text/object (for stdout) and PDF to ``pip-<id>.pdf`` in
     the current directory. A file written is returned as its `Path`; it is
@@ -34,7 +38,7 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     """
     if output is not None and output.is_dir():
         output = output / DEFAULT_NAMES[fmt].format(sid=sid)
-    view, state = open_readonly(store_path, sid, action="export", with_state=True)
+    view, state = read_session(store_path, sid, action="export")
     if fmt == "duo-json":  # DUO's schema has no field for where an answer came from: nothing extra
         guard.refuse_duo_export(view["mode"])
     record = view["answers"]
@@ -66,12 +70,12 @@ def export_session(store_path: Path, sid: str, fmt: str, output: Path | None):
     return write_private(target, lambda tmp: render_pdf(doc, tmp))
 
 
-def pip_provenance(dialog, state, record):
+def pip_provenance(dialog: Dialog, state: SessionState, record: dict[str, Any]) -> Provenance:
     """The PIP's view of the pre-intake: answers from the pre-intake (info pages left out), and the
     consulent's Dutch renderings (not of sensitive answers: the PIP does not quote those)."""
     answers = {qid: v for qid, v in record.items()  # an info page acknowledged is no answer to check
                if (q := dialog.find_question(qid)) is not None and q.type != "info"}
-    dutch = {}
+    dutch: dict[str, tuple[str, str]] = {}
     for qid, rendering in state.dutch.items():
         q = dialog.find_question(qid)
         if q is not None and not q.sensitive and isinstance(record.get(qid), str):
@@ -79,7 +83,7 @@ def pip_provenance(dialog, state, record):
     return Provenance(origins(state, answers), dutch)
 
 
-def _topic_title(dialog, topic_id: str) -> Msg | None:
+def _topic_title(dialog: Dialog, topic_id: str) -> Msg | None:
     """The title of the topic a note was written at; None when the dialog no longer has it."""
     try:
         return dialog.topic(topic_id).title_msg()

@@ -1,7 +1,7 @@
 """Practice: one flow for every front end (the chat, plain mode, the browser).
 
 A practice runs the real joint intake on a case, against the TRAINING store
-(`store_for`), so practice never shows in the caseload. Which case a session
+(`training_store_path`), so practice never shows in the caseload. Which case a session
 belongs to is kept in the training store (`link_session`): an unfinished
 practice is resumed from wherever it was left, in any front end. An attempt
 is scored only when the trainee ends it with a decision (`finish`): the
@@ -20,17 +20,25 @@ from typing import Any
 from assistant.app.conversation import Conversation
 from assistant.app.records import open_readonly
 from assistant.base.messages import _
+from assistant.base.paths import Location
 from assistant.dialog.loader import load_dialog
 from assistant.dialog.model import Dialog, Question
 from assistant.i18n import Translator, translator
 from assistant.outcome.compute import DecisionInvalid
 from assistant.store import open_store
 from assistant.store.contract import SessionStore
-from assistant.store.practice import default_trainee, link_session, mark_done, open_practice, save_score
+from assistant.store.practice import (
+    default_trainee,
+    link_session,
+    mark_done,
+    open_practice,
+    save_score,
+    training_store_path,
+)
 from assistant.training.cases import PracticeCase
 from assistant.training.expect import replay
 from assistant.training.feedback import jsonable, show_value
-from assistant.training.guard import TRAINING, store_for
+from assistant.training.guard import TRAINING
 from assistant.training.library import load_all
 from assistant.training.scoring import score
 
@@ -53,15 +61,15 @@ class PracticeRun:
         self.store.close()
 
 
-def cases_and_unfinished(real_store: Path | str) -> tuple[dict[str, PracticeCase], dict[str, tuple[str, str]]]:
+def cases_and_unfinished(real_store: Location) -> tuple[dict[str, PracticeCase], dict[str, tuple[str, str]]]:
     """Every valid case by id, and per case id its unfinished practice (session id, start time)."""
-    return load_all(), open_practice(store_for(TRAINING, real_store))
+    return load_all(), open_practice(training_store_path(real_store))
 
 
-def begin(real_store: Path | str, case: PracticeCase, tr: Translator, *,
+def begin(real_store: Location, case: PracticeCase, tr: Translator, *,
           dialog: Dialog | None = None) -> tuple[PracticeRun, Conversation]:
     """Start the practice of this case, or resume its unfinished session, in the training store."""
-    path = store_for(TRAINING, real_store)
+    path = training_store_path(real_store)
     unfinished = open_practice(path).get(case.id)
     store = open_store(path)
     started = unfinished[1] if unfinished else datetime.now(UTC).isoformat()

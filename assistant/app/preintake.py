@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from assistant.app.conversation import Clock, Conversation
 from assistant.base.messages import Msg, _
+from assistant.base.paths import Location
 from assistant.dialog.model import Dialog
 from assistant.engine import resume
 from assistant.store import read_log, record_read
@@ -86,7 +86,7 @@ class CodeDoor:
 
     store: SessionStore
     dialog: Dialog
-    location: Path | str
+    location: Location
     today: Clock | None = None
     tries: int = field(default=0)
     code: str | None = None  # the code that opened the conversation, as stored

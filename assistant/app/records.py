@@ -6,17 +6,19 @@ would, and is logged with its purpose (`store.record_read`).
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from assistant.app.caseload import fold, status_of
+from assistant.base.paths import Location
 from assistant.dialog.loader import load_dialog
 from assistant.engine import progress
 from assistant.engine.provenance import origin
+from assistant.engine.state import SessionState
 from assistant.store import open_store, record_read, store_exists
 from assistant.store.errors import StoreError
 
 
-def provenance(view: dict, state) -> dict:
+def provenance(view: dict[str, Any], state: SessionState) -> dict[str, Any]:
     """`intake show ID --json` (docs/intake-record.md): who gave each
     answer, and whether an answer given alone was confirmed by the consulent. An answer from a
     pre-intake also has `origin` (alone_open, alone_confirmed, corrected); a free-text answer
@@ -33,11 +35,14 @@ def provenance(view: dict, state) -> dict:
             "answers": answers, "skipped": view["skipped"], "notes": view["notes"], "events": view["events"]}
 
 
-def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_state: bool = False):
-    """A session as JSON for `intake show`: answers, skips, notes and the event log.
+def open_readonly(store_path: Location, sid: str, *, action: str = "show") -> dict[str, Any]:
+    """A session as JSON for `intake show`: answers, skips, notes and the event log (the read is logged)."""
+    return read_session(store_path, sid, action=action)[0]
 
-    The read is logged (who, when, which session, why: `assistant.store.readlog`).
-    """
+
+def read_session(store_path: Location, sid: str, *, action: str = "show") -> tuple[dict[str, Any], SessionState]:
+    """The session as JSON, and its folded state (who gave what); the read is logged with `action`
+    (who, when, which session, why: `assistant.store.readlog`)."""
     if not store_exists(store_path):  # nothing stored yet: then this session does not exist either
         raise StoreError("no_session", session=sid)
     dialog = load_dialog()
@@ -58,4 +63,4 @@ def open_readonly(store_path: Path, sid: str, *, action: str = "show", with_stat
         "answers": record, "skipped": state.skipped, "notes": state.notes,
         "decision": state.decision, "events": events,
     }
-    return (view, state) if with_state else view
+    return view, state

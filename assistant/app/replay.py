@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.base.errors import describe
+from assistant.base.paths import Location
 from assistant.dialog.loader import load_dialog
 from assistant.i18n import Translator, _
 from assistant.outcome.cases import CaseInvalid, read_case, run
@@ -31,7 +32,7 @@ from assistant.training.guard import store_for
 class SaveStores:
     """The store a replayed case is saved in, by its mode; each opened once, when first needed."""
 
-    def __init__(self, location: Path | str) -> None:
+    def __init__(self, location: Location) -> None:
         self.location = location
         self._open: dict[Path | str, SessionStore] = {}
 
@@ -46,7 +47,7 @@ class SaveStores:
             store.close()
 
 
-def replay_file(path: Path, save_to: Path | str | None = None) -> dict[str, Any]:
+def replay_file(path: Path, save_to: Location | None = None) -> dict[str, Any]:
     """One case file's result (the replay contract); raises `CaseInvalid`, storing nothing then."""
     stores = SaveStores(save_to) if save_to is not None else None
     try:
@@ -68,7 +69,7 @@ def expand(paths: list[Path]) -> list[Path]:
     return out
 
 
-def replay_files(paths: list[Path], tr: Translator, save_to: Path | str | None = None) -> Iterator[dict[str, Any]]:
+def replay_files(paths: list[Path], tr: Translator, save_to: Location | None = None) -> Iterator[dict[str, Any]]:
     """One result object per case file, in order; `ok` says whether it was replayed."""
     stores = SaveStores(save_to) if save_to is not None else None
     try:
@@ -95,6 +96,6 @@ def _lines(paths: list[Path], tr: Translator, stores: SaveStores | None) -> Iter
             yield {"file": name, "ok": True, **result}
 
 
-def _failed(name: str, problems: list[tuple[str, str]]) -> dict:
+def _failed(name: str, problems: list[tuple[str, str]]) -> dict[str, Any]:
     return {"file": name, "ok": False,
             "errors": [{"field": field, "message": message} for field, message in problems]}

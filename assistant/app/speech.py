@@ -16,7 +16,8 @@ import subprocess
 from pathlib import Path
 
 from assistant.base.errors import AppError
-from assistant.i18n import _
+from assistant.dialog.model import Question
+from assistant.i18n import Translator, _
 
 VOICES = {"nl": "nl", "en": "en", "ar": "ar", "fa": "fa", "tr": "tr"}
 NO_VOICE = _("Voor deze taal is er geen stem om voor te lezen. U kunt de vraag in het Nederlands horen.")
@@ -31,7 +32,7 @@ def has_voice(locale: str) -> bool:
     return locale in VOICES
 
 
-def question_text(question, tr) -> str:
+def question_text(question: Question, tr: Translator) -> str:
     """The question, its help and its choices, as one text in the language of `tr`."""
     parts = [tr(question.msg("text")).strip()]
     if question.help:
@@ -56,12 +57,14 @@ def to_wav(text: str, locale: str, out: Path) -> Path:
     return out
 
 
-def play(text: str, locale: str) -> subprocess.Popen:
+def play(text: str, locale: str) -> subprocess.Popen[bytes]:
     """Start reading aloud on the machine's sound output; returns at once."""
     proc = subprocess.Popen(_command(locale), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,  # noqa: S603 - as to_wav
                             stderr=subprocess.DEVNULL)
-    proc.stdin.write(text.encode("utf-8"))
-    proc.stdin.close()
+    stdin = proc.stdin
+    if stdin is not None:  # always a pipe here (stdin=PIPE)
+        stdin.write(text.encode("utf-8"))
+        stdin.close()
     return proc
 
 

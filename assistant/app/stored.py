@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from assistant.base.messages import _
+from assistant.base.paths import Location
 from assistant.dialog.loader import load_dialog
 from assistant.duo.lbt_import import import_lbt_result
 from assistant.engine.errors import SessionError
@@ -23,7 +23,7 @@ from assistant.training.guard import refuse_lbt_import
 
 
 @contextmanager
-def opened(location: Path | str, sid: str) -> Iterator[Intake]:
+def opened(location: Location, sid: str) -> Iterator[Intake]:
     """The intake locked for this process while the block runs, then released."""
     store = open_store(location)
     try:
@@ -36,21 +36,21 @@ def opened(location: Path | str, sid: str) -> Iterator[Intake]:
         store.close()
 
 
-def hand_over(location: Path | str, sid: str) -> None:
+def hand_over(location: Location, sid: str) -> None:
     """The consulent takes a pre-intake over (an event records it); paused, ready to open."""
     with opened(location, sid) as intake:
         intake.handover()
         intake.pause()
 
 
-def reopen(location: Path | str, sid: str, reason: str) -> None:
+def reopen(location: Location, sid: str, reason: str) -> None:
     """Reopen a confirmed PIP with a reason (kept as an event); the intake goes back to the review."""
     with opened(location, sid) as intake:
         intake.reopen(reason)
     record_read(location, "reopen", sid)
 
 
-def import_lbt(location: Path | str, sid: str, payload: Any) -> None:
+def import_lbt(location: Location, sid: str, payload: Any) -> None:
     """DUO's leerbaarheidstoets result as answers by actor 'duo': all of them, or none.
 
     Refused for a practice session and for a confirmed PIP (reopen it first).

@@ -17,6 +17,7 @@ APP_NAME = "intake-assistent"
 STORE_ENV = "INTAKE_STORE"
 CONFIG_ENV = "INTAKE_CONFIG_DIR"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")  # a store location that is a database URL
+Location = Path | str  # where a store is: a SQLite file, or a PostgreSQL URL (kept a string, never a Path)
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the `assistant` package
 _BUNDLED = _PACKAGE_DIR / "_bundled"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from assistant.app.audit import audit_trail, changed_sessions
+from assistant.base.paths import Location
 from assistant.base.text import clean_line
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, emit_json, say
 from assistant.i18n import N_, Translator, _
 from assistant.store import display, store_exists
 
 
-def audit(store_path: Path | str, sid: str, as_json: bool, tr: Translator) -> int:
+def audit(store_path: Location, sid: str, as_json: bool, tr: Translator) -> int:
     """Every event (who, when, what: never the answer) and every logged read of a session."""
     trail = audit_trail(store_path, sid)
     if as_json:
@@ -26,7 +25,7 @@ def audit(store_path: Path | str, sid: str, as_json: bool, tr: Translator) -> in
     return EXIT_OK
 
 
-def verify(store_path: Path | str, tr: Translator) -> int:
+def verify(store_path: Location, tr: Translator) -> int:
     """Name every session whose event log was changed outside the app."""
     if not store_exists(store_path):
         say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from assistant.app.avg import access, due_for_retention, erase, erase_due, retention_years
 from assistant.base.errors import describe
+from assistant.base.paths import Location
 from assistant.base.private_files import write_text_private
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, emit_json, say
 from assistant.i18n import Translator, _
 
 
-def export_avg(store_path: Path | str, sid: str, output: Path | None, tr: Translator) -> int:
+def export_avg(store_path: Location, sid: str, output: Path | None, tr: Translator) -> int:
     data = access(store_path, sid)
     if output is None:
         emit_json(data)
@@ -23,7 +24,7 @@ def export_avg(store_path: Path | str, sid: str, output: Path | None, tr: Transl
     return EXIT_OK
 
 
-def erase_one(store_path: Path | str, sid: str, yes: bool, tr: Translator) -> int:
+def erase_one(store_path: Location, sid: str, yes: bool, tr: Translator) -> int:
     if not yes:
         say(tr, _("Wissen kan niet ongedaan worden gemaakt. Typ het opnieuw met --yes om intake {id} te wissen.",
                   id=sid), err=True)
@@ -33,7 +34,7 @@ def erase_one(store_path: Path | str, sid: str, yes: bool, tr: Translator) -> in
     return EXIT_OK
 
 
-def retention(store_path: Path | str, dry_run: bool, tr: Translator, today: date | None = None) -> int:
+def retention(store_path: Location, dry_run: bool, tr: Translator, today: date | None = None) -> int:
     years = retention_years()
     due = due_for_retention(store_path, today or date.today(), years)
     if not due:

@@ -15,8 +15,9 @@ from assistant.app import stored
 from assistant.app.caseload import summaries
 from assistant.app.checks import run_checks
 from assistant.app.exports import export_session
-from assistant.app.records import open_readonly, provenance
+from assistant.app.records import provenance, read_session
 from assistant.app.replay import replay_file, replay_files
+from assistant.base.paths import Location
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, emit_json, say
 from assistant.engine.errors import ReasonMissing
 from assistant.i18n import N_, Translator, _
@@ -40,7 +41,7 @@ def check(tr: Translator, dialogs_dir: Path | None = None) -> int:
     return EXIT_OK
 
 
-def replay(paths: list[Path], tr: Translator, store_path: Path | str | None = None) -> int:
+def replay(paths: list[Path], tr: Translator, store_path: Location | None = None) -> int:
     """One case file: the result as JSON. Several, or a folder: JSON Lines, one line per file."""
     if len(paths) == 1 and not paths[0].is_dir():
         try:
@@ -62,7 +63,7 @@ def replay(paths: list[Path], tr: Translator, store_path: Path | str | None = No
     return EXIT_OK
 
 
-def list_sessions(store_path: Path | str, tr: Translator) -> int:
+def list_sessions(store_path: Location, tr: Translator) -> int:
     rows = summaries(store_path)
     if not rows:
         say(tr, _("Er zijn nog geen intakes opgeslagen in {path}.", path=display(store_path)))
@@ -73,8 +74,8 @@ def list_sessions(store_path: Path | str, tr: Translator) -> int:
     return EXIT_OK
 
 
-def show(store_path: Path | str, sid: str, tr: Translator, as_json: bool = False) -> int:
-    view, state = open_readonly(store_path, sid, with_state=True)
+def show(store_path: Location, sid: str, tr: Translator, as_json: bool = False) -> int:
+    view, state = read_session(store_path, sid)
     emit_json(provenance(view, state) if as_json else view)
     return EXIT_OK
 
@@ -92,14 +93,14 @@ def speak(qid: str, lang: str, output: Path, tr: Translator) -> int:
     return EXIT_OK
 
 
-def handover(store_path: Path | str, sid: str, tr: Translator) -> int:
+def handover(store_path: Location, sid: str, tr: Translator) -> int:
     """`intake handover ID`: the consulent takes a pre-intake over (an event records it)."""
     stored.hand_over(store_path, sid)
     say(tr, _("De consulent heeft intake {id} overgenomen. Open hem om verder te gaan.", id=sid))
     return EXIT_OK
 
 
-def export(store_path: Path | str, sid: str, fmt: str, output: Path | None, tr: Translator) -> int:
+def export(store_path: Location, sid: str, fmt: str, output: Path | None, tr: Translator) -> int:
     if output is not None and not output.parent.is_dir():
         say(tr, _("De map {path} bestaat niet. Kies een bestaande map voor -o.", path=str(output.parent.resolve())),
             err=True)
@@ -114,7 +115,7 @@ def export(store_path: Path | str, sid: str, fmt: str, output: Path | None, tr: 
     return EXIT_OK
 
 
-def import_lbt(store_path: Path | str, sid: str, file: Path, tr: Translator) -> int:
+def import_lbt(store_path: Location, sid: str, file: Path, tr: Translator) -> int:
     """Apply DUO's Resultaat to a session as answers by actor 'duo': all or nothing."""
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))
@@ -126,7 +127,7 @@ def import_lbt(store_path: Path | str, sid: str, file: Path, tr: Translator) -> 
     return EXIT_OK
 
 
-def reopen(store_path: Path | str, sid: str, reason: str | None, tr: Translator) -> int:
+def reopen(store_path: Location, sid: str, reason: str | None, tr: Translator) -> int:
     """Reopen a confirmed PIP with a reason, kept as an event; the intake goes back to the review."""
     try:
         stored.reopen(store_path, sid, reason or "")

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from assistant.base import paths
 from assistant.base.errors import describe
+from assistant.base.paths import Location
 from assistant.base.text import clean
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, say
 from assistant.i18n import Translator, _, translator
@@ -267,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def _secure(store_path: Path, tr) -> None:
+def _secure(store_path: Location, tr) -> None:
     """A store an earlier version left readable for others is made private, with a word."""
     from assistant.store.files import secure_store_files
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.app.practice import score_and_save
 from assistant.app.training_report import report
+from assistant.base.paths import Location
 from assistant.base.text import clean
 from assistant.cli.output import EXIT_OK, EXIT_PROBLEM, emit_json, say
 from assistant.i18n import N_, Translator, _
@@ -17,7 +18,7 @@ from assistant.training.feedback import jsonable, lines
 from assistant.training.library import CaseNotFound, load_all, load_case
 
 
-def dispatch(args, store_path: Path | str, tr: Translator) -> int:
+def dispatch(args, store_path: Location, tr: Translator) -> int:
     training_store = training_store_path(store_path)
     try:
         if args.training_command == "list":

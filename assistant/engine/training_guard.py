@@ -9,9 +9,9 @@ counts in the caseload, and every document made from it says OEFENING.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from assistant.base.paths import Location
 from assistant.engine.session import SessionError
 from assistant.i18n import C_, _
 
@@ -32,7 +32,7 @@ def is_training(mode: str | None) -> bool:
     return mode == TRAINING
 
 
-def store_for(mode: str, store_path: Path) -> Path:
+def store_for(mode: str, store_path: Location) -> Location:
     """Where a session of this mode lives: practice sessions in the training store."""
     from assistant.store.practice import training_store_path
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TextIO
 
 from assistant.app.caseload import summaries
 from assistant.app.conversation import Conversation
+from assistant.base.paths import Location
 from assistant.base.text import clean
 from assistant.dialog.loader import load_dialog
+from assistant.dialog.model import Question
 from assistant.engine.errors import SessionError
 from assistant.engine.progress import DONE, NOT_APPLICABLE, OPEN, SKIPPED, WAITING
 from assistant.engine.step import QUESTION, Step
@@ -32,7 +33,7 @@ InputFn = Callable[[str], str]
 Speech = Callable[[str], "str | None"]
 
 
-def run(store_path: Path | str, tr: Translator, *, mode: str = "joint", input_fn: InputFn = input,
+def run(store_path: Location, tr: Translator, *, mode: str = "joint", input_fn: InputFn = input,
         out: TextIO = sys.stdout) -> int:
     store = open_store(store_path)
     try:
@@ -49,7 +50,7 @@ def run(store_path: Path | str, tr: Translator, *, mode: str = "joint", input_fn
         store.close()
 
 
-def _choose(store: SessionStore, where: Path | str, tr: Translator, mode: str, input_fn: InputFn,
+def _choose(store: SessionStore, where: Location, tr: Translator, mode: str, input_fn: InputFn,
             out: TextIO) -> Conversation | None:
     dialog = load_dialog()
     if mode == "pre_intake":  # the inburgeraar alone never sees the caseload
@@ -77,14 +78,15 @@ def converse(conv: Conversation, tr: Translator, input_fn: InputFn, out: TextIO,
     while True:
         if step.error is not None:
             print("! " + tr(step.error), file=out)
-        if step.kind != QUESTION:
+        if step.kind != QUESTION or step.question is None:
             moved = _at_phase(conv, step, tr, input_fn, out)
             if isinstance(moved, str):
                 return moved
             step = moved
             continue
-        _show_question(step, tr, out, conv.mode)
-        said = speech(step.question.id) if speech is not None else None
+        q = step.question.in_mode(conv.mode)
+        _show_question(step, q, tr, out)
+        said = speech(q.id) if speech is not None else None
         if said:
             print("  " + tr(_("De persoon zegt: \u201c{words}\u201d", words=clean(said))), file=out)
         try:
@@ -95,12 +97,12 @@ def converse(conv: Conversation, tr: Translator, input_fn: InputFn, out: TextIO,
         if raw.strip() == "q":
             print(tr(_("Gepauzeerd. Alles is bewaard. Start opnieuw om verder te gaan.")), file=out)
             return PAUSED
-        step = _handle(conv, step, raw, tr, input_fn, out)
+        step = _handle(conv, step, q, raw, tr, input_fn, out)
 
 
-def _handle(conv: Conversation, step: Step, raw: str, tr: Translator, input_fn: InputFn, out: TextIO) -> Step:
+def _handle(conv: Conversation, step: Step, q: Question, raw: str, tr: Translator, input_fn: InputFn,
+            out: TextIO) -> Step:
     command = raw.strip()
-    q = step.question.in_mode(conv.mode)
     if command == "?":
         print(tr(q.msg("help")) if q.help else tr(_("Voor deze vraag is geen uitleg.")), file=out)
         return step
@@ -116,8 +118,7 @@ def _handle(conv: Conversation, step: Step, raw: str, tr: Translator, input_fn: 
     return conv.answer(raw)
 
 
-def _show_question(step: Step, tr: Translator, out: TextIO, mode: str) -> None:
-    q = step.question.in_mode(mode)
+def _show_question(step: Step, q: Question, tr: Translator, out: TextIO) -> None:
     second = translator(step.second_locale) if step.second_locale else None
     marks = []
     if q.who == "consulent":

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 
 from assistant.base.errors import describe
-from assistant.base.paths import store_location
+from assistant.base.paths import Location, store_location
 from assistant.base.settings import Settings, SettingsError, load_settings
 from assistant.i18n import _, translator
 from assistant.store import open_store
 from assistant.store.contract import SessionStore
 from assistant.ui import keymap
+from assistant.ui.host import Host
 from assistant.ui.navigator import Navigator
 from assistant.ui.screens.home import HomeScreen
 
@@ -45,18 +46,18 @@ class IntakeApp(App):
     TITLE = "Intake-assistent"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, store_path: Path, lang: str = "nl", *, settings: Settings | None = None,
+    def __init__(self, store_path: Location, lang: str = "nl", *, settings: Settings | None = None,
                  dialog=None, today=None) -> None:
         super().__init__()
         self.store_path, self.tr = store_location(str(store_path)), translator(lang)
         self.settings = settings or Settings()
         self._dialog = dialog
-        self._today = today
-        self.store: SessionStore | None = None
+        self.today = today
+        self.store: SessionStore | None = None  # opened when the app is mounted, closed when it ends
         self.conversation: Conversation | None = None
         self.practice: PracticeRun | None = None  # the open practice, None for real work
         self._home = with_bindings(HomeScreen, keymap.HOME_KEYS, self.tr)
-        self._chat = None
+        self._chat: type | None = None
         self._dialog_lock = threading.Lock()
         self.nav = Navigator(self)
         self._phase_classes: dict = {}
@@ -70,7 +71,7 @@ class IntakeApp(App):
                 self._dialog = load_dialog()
             return self._dialog
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
         self.store = open_store(self.store_path)
@@ -99,13 +100,18 @@ class IntakeApp(App):
     def new_intake(self, mode: str) -> None:
         from assistant.app.conversation import Conversation
 
-        self.open_with(lambda: Conversation.start(self.store, self.dialog, mode=mode,
-                                                  second_locale=self.settings.second_locale, today=self._today))
+        self.open_with(lambda: Conversation.start(self.opened_store(), self.dialog, mode=mode,
+                                                  second_locale=self.settings.second_locale, today=self.today))
 
     def open_intake(self, sid: str) -> None:
         from assistant.app.conversation import Conversation
 
-        self.open_with(lambda: Conversation.open(self.store, self.dialog, sid, today=self._today))
+        self.open_with(lambda: Conversation.open(self.opened_store(), self.dialog, sid, today=self.today))
+
+    def opened_store(self) -> SessionStore:
+        if self.store is None:
+            raise RuntimeError("the store is opened when the app is mounted")
+        return self.store
 
     def open_with(self, opener) -> None:
         """Open the conversation `opener` makes, on the navigator (one screen change at a time)."""
@@ -239,7 +245,7 @@ class IntakeApp(App):
             self.store.close()
 
 
-def run_app(store_path: Path, lang: str | None) -> int:
+def run_app(store_path: Location, lang: str | None) -> int:
     tr = translator(lang)
     try:
         settings = load_settings()
@@ -249,3 +255,8 @@ def run_app(store_path: Path, lang: str | None) -> int:
     app = IntakeApp(store_path, lang or "nl", settings=settings)
     app.run()
     return app.return_code or 0
+
+
+if TYPE_CHECKING:  # the app offers its screens what they may ask of it
+    def _offers(app: IntakeApp) -> Host:
+        return app

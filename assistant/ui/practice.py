@@ -8,57 +8,37 @@ unaware of practice.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from assistant.app import practice
 from assistant.base.errors import describe
 from assistant.training.feedback import lines
 from assistant.ui import keymap
+from assistant.ui.host import Host, as_app
 from assistant.ui.screens.practice import FeedbackScreen, PracticeList, StoryScreen
-
-
-class IntakeApp(Protocol):
-    """What the practice needs of the app (`assistant.ui.app.IntakeApp`), which imports this module."""
-
-    store_path: Path | str
-    tr: Any
-    dialog: Any
-    conversation: Any
-    practice: Any
-    nav: Any
-    home_screen: Any
-
-    def keyed(self, cls: type, specs: Any) -> type: ...
-
-    def open_with(self, opener: Any) -> None: ...
-
-    def notify(self, message: str, **kw: Any) -> None: ...
-
-    def push_screen(self, screen: Any, *args: Any, **kw: Any) -> Any: ...
 
 FEEDBACK_KEYS = tuple(k for k in keymap.PRACTICE_KEYS if k.id != "start")
 
 
-def _notify_error(app: IntakeApp, exc: Exception) -> None:
-    app.notify(app.tr(describe(exc)), severity="error", markup=False, timeout=8)
+def _notify_error(app: Host, exc: Exception) -> None:
+    as_app(app).notify(app.tr(describe(exc)), severity="error", markup=False, timeout=8)
 
 
-def open_list(app: IntakeApp) -> None:
+def open_list(app: Host) -> None:
     """The list of practice cases (from the home screen)."""
     try:
         cases, unfinished = practice.cases_and_unfinished(app.store_path)
     except Exception as exc:  # noqa: BLE001 - a broken case file or store: said, never a traceback
         _notify_error(app, exc)
         return
-    app.push_screen(app.keyed(PracticeList, keymap.PRACTICE_KEYS)(cases, unfinished, app.tr))
+    as_app(app).push_screen(app.keyed(PracticeList, keymap.PRACTICE_KEYS)(cases, unfinished, app.tr))
 
 
-def show_story(app: IntakeApp, case: Any) -> None:
-    app.push_screen(app.keyed(StoryScreen, keymap.PRACTICE_KEYS)(case, app.tr))
+def show_story(app: Host, case: Any) -> None:
+    as_app(app).push_screen(app.keyed(StoryScreen, keymap.PRACTICE_KEYS)(case, app.tr))
 
 
-def begin(app: IntakeApp, case: Any) -> None:
+def begin(app: Host, case: Any) -> None:
     """Start the practice of this case, or resume its unfinished session, in the training store."""
     if app.conversation is not None or app.practice is not None:  # Enter pressed twice
         return
@@ -71,7 +51,7 @@ def begin(app: IntakeApp, case: Any) -> None:
     app.open_with(opener)
 
 
-async def finish(app: IntakeApp) -> None:
+async def finish(app: Host) -> None:
     """After the decision: score and store the attempt, then show the feedback (on the navigator)."""
     run, conv = app.practice, app.conversation
     if run is None or conv is None or conv.decision is None:
@@ -84,4 +64,4 @@ async def finish(app: IntakeApp) -> None:
     except Exception as exc:  # noqa: BLE001 - the decision is stored; the score failed: said, never a traceback
         shown = [app.tr(describe(exc))]
     await app.nav.pop_to(app.home_screen)
-    await app.push_screen(app.keyed(FeedbackScreen, FEEDBACK_KEYS)(shown, app.tr))
+    await as_app(app).push_screen(app.keyed(FeedbackScreen, FEEDBACK_KEYS)(shown, app.tr))

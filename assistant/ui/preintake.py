@@ -16,7 +16,7 @@ consulent's overview.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.screen import Screen
@@ -24,10 +24,12 @@ from textual.screen import Screen
 from assistant.app import preintake
 from assistant.app.conversation import Conversation
 from assistant.base.errors import describe
+from assistant.base.paths import Location
 from assistant.engine.step import QUESTION
 from assistant.i18n import _, translator
 from assistant.ui import keymap
 from assistant.ui.app import IntakeApp
+from assistant.ui.host import PreIntakeHost, host, pre_intake_host
 from assistant.ui.screens import pages
 from assistant.ui.screens.chat import ChatScreen
 from assistant.ui.widgets.transcript import Transcript
@@ -56,7 +58,7 @@ class AloneChat(ChatScreen):
     def _rtl(self) -> bool:
         return False  # the second language here is only ever Dutch
 
-    def on_mount(self, event) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not ChatScreen.on_mount: its notes are for the consulent
         self._layout_direction()
         self.query_one(Transcript).note(self.tr(_("Elk antwoord wordt meteen bewaard.")))
@@ -65,7 +67,7 @@ class AloneChat(ChatScreen):
     def show(self, step, *, open_phase: bool = True) -> None:
         if step.kind != QUESTION and step.error is None:
             self.step = step
-            self.app.finish()
+            pre_intake_host(self).finish()
             return
         super().show(step, open_phase=False)
 
@@ -106,7 +108,7 @@ class AloneChat(ChatScreen):
             self.query_one(Transcript).note(self.tr(msg), "italic")
 
     def action_pause(self) -> None:
-        self.app.leave_intake()
+        host(self).leave_intake()
 
 
 class _Blank(Screen):
@@ -116,12 +118,12 @@ class _Blank(Screen):
 class PreIntakeApp(IntakeApp):
     TITLE = "Intake"
 
-    def __init__(self, store_path: Path, lang: str | None, **kw) -> None:
+    def __init__(self, store_path: Location, lang: str | None, **kw) -> None:
         super().__init__(store_path, lang or "nl", **kw)
         self.lang_given = lang is not None
         self.code: str | None = None
         self.door: preintake.CodeDoor | None = None  # this view's way back in by a code, with its tries
-        self._alone_chat = None
+        self._alone_chat: type | None = None
 
     def on_mount(self, event: events.Mount) -> None:
         from assistant.store import open_store
@@ -159,7 +161,7 @@ class PreIntakeApp(IntakeApp):
         if choice == "back":  # Escape before answering: nothing is stored, the welcome again
             self.welcome()
             return
-        started = preintake.begin(self.store, self.dialog, self.tr.locale, choice == "yes", today=self._today)
+        started = preintake.begin(self.opened_store(), self.dialog, self.tr.locale, choice == "yes", today=self.today)
         if started.conversation is None:  # no consent: the session holds only the refusal
             self._end(pages.NO_CONSENT)
             return
@@ -170,7 +172,7 @@ class PreIntakeApp(IntakeApp):
     def code_typed(self, page, typed: str) -> None:
         """A code typed back: the session it opens, or a clear refusal (and an end after too many)."""
         if self.door is None:
-            self.door = preintake.CodeDoor(self.store, self.dialog, self.store_path, self._today)
+            self.door = preintake.CodeDoor(self.opened_store(), self.dialog, self.store_path, self.today)
         try:
             opened = self.door.open(typed)
         except Exception as exc:  # noqa: BLE001 - in use elsewhere, another version: said, never a traceback
@@ -220,7 +222,12 @@ class PreIntakeApp(IntakeApp):
             self.store.close()
 
 
-def run_pre_intake(store_path: Path, lang: str | None) -> int:
+def run_pre_intake(store_path: Location, lang: str | None) -> int:
     app = PreIntakeApp(store_path, lang)
     app.run()
     return app.return_code or 0
+
+
+if TYPE_CHECKING:  # the pre-intake app offers its pages what they may ask of it
+    def _offers(app: PreIntakeApp) -> PreIntakeHost:
+        return app

@@ -8,7 +8,11 @@ what is on screen was already stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -18,6 +22,7 @@ from assistant.base.errors import describe
 from assistant.engine.step import AWAITING_LBT, CONFIRMED, PROPOSAL, QUESTION, REVIEW, Step
 from assistant.i18n import N_, _, translator
 from assistant.i18n.locales import text_direction
+from assistant.ui.host import host
 from assistant.ui.screens.modals import LanguagePicker, TextPrompt
 from assistant.ui.screens.practice import SpeechPanel, training_banner
 from assistant.ui.screens.review import ALONE
@@ -29,6 +34,7 @@ from assistant.ui.widgets.render import answer_text, text, visual_line
 from assistant.ui.widgets.topics import TopicPanel
 from assistant.ui.widgets.transcript import Transcript
 
+T = TypeVar("T")
 ROLE = {"consulent": _("Consulent"), "inburgeraar": _("Inburgeraar"), "duo": _("DUO")}
 PHASE_MESSAGES = {REVIEW: _("Alle vragen zijn gesteld. Bekijk het overzicht."),
                   AWAITING_LBT: _("De intake wacht op de uitslag van de leerbaarheidstoets. Alles is bewaard."),
@@ -49,7 +55,7 @@ class ChatScreen(Screen):
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield from training_banner(self.conv.mode, self.tr)
-        practice = self.app.practice
+        practice = host(self).practice
         with Horizontal(id="main", classes="practice" if practice is not None else ""):
             yield TopicPanel(id="topics")
             with Vertical(id="conversation"):
@@ -62,7 +68,7 @@ class ChatScreen(Screen):
                 yield SpeechPanel(practice.speech, self.tr, practice.own_words, id="speech")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         self._layout_direction()
         transcript = self.query_one(Transcript)
         transcript.note(self.tr(_("Intake {id}. Elk antwoord wordt meteen bewaard.", id=self.conv.id)))
@@ -83,7 +89,7 @@ class ChatScreen(Screen):
     @property
     def _visual(self) -> bool:
         """Right-to-left text in visual order: settings `ui.bidi_visual`, or INTAKE_BIDI=visual."""
-        return visual_order_requested(None, "visual" if self.app.settings.bidi_visual else None)
+        return visual_order_requested(None, "visual" if host(self).settings.bidi_visual else None)
 
     def _shown(self, line: Text) -> Text:
         """A right-to-left line of the interface itself (card, message) as the terminal needs it."""
@@ -91,11 +97,11 @@ class ChatScreen(Screen):
 
     @property
     def _main_rtl(self) -> bool:
-        return text_direction(self.tr.locale) == "rtl"
+        return text_direction(self.tr.locale or "nl") == "rtl"
 
     def _rtl(self) -> bool:
         loc = self.step.second_locale
-        return bool(loc) and text_direction(loc) == "rtl"
+        return loc is not None and text_direction(loc) == "rtl"
 
     def _layout_direction(self) -> None:
         """Topic panel on the right when the interface or the inburgeraar's language reads right to left."""
@@ -122,7 +128,7 @@ class ChatScreen(Screen):
             self._noted = None
             self._ask(step)
         elif open_phase:
-            self.app.nav.show(step)  # renders here again once the screens above are gone
+            host(self).nav.show(step)  # renders here again once the screens above are gone
         else:
             self._phase(step)
 
@@ -140,6 +146,8 @@ class ChatScreen(Screen):
             self.say_error(tr(TYPED_AHEAD))
 
     def _ask(self, step: Step) -> None:
+        if step.question is None:  # asked only for a question step
+            return
         q, tr, second = step.question.in_mode(self.conv.mode), self.tr, self.second_tr
         marks = []
         if q.who == "consulent":
@@ -162,7 +170,7 @@ class ChatScreen(Screen):
     def say_error(self, message: str) -> None:
         self.query_one("#error", Static).update(self._shown(text(message, "bold red", rtl=self._main_rtl)))
 
-    def run_intent(self, fn, *args) -> Step | None:
+    def run_intent(self, fn: Callable[..., T], *args: Any) -> T | None:
         """Call the engine; any failure becomes a message on screen, never a traceback."""
         try:
             return fn(*args)
@@ -242,12 +250,12 @@ class ChatScreen(Screen):
 
     def on_answer_input_phase_chosen(self, message: AnswerInput.PhaseChosen) -> None:
         if self.step.kind == PROPOSAL:
-            self.app.nav.show(self.conv.step())
+            host(self).nav.show(self.conv.step())
         else:
             self.action_review()
 
     def action_review(self) -> None:
-        self.app.nav.return_to = self.step.question.id if self.step.question else None
+        host(self).nav.return_to = self.step.question.id if self.step.question else None
         step = self.run_intent(self.conv.review)
         if step is not None:
             self.show(step)
@@ -312,7 +320,7 @@ class ChatScreen(Screen):
         self.query_one(Transcript).note(self.tr(dutch_ui.saved(rendering)), "green")
 
     def action_keys(self) -> None:
-        self.app.action_keys()
+        host(self).action_keys()
 
     def action_pause(self) -> None:
-        self.app.leave_intake()
+        host(self).leave_intake()

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from assistant.app.caseload import summaries
 from assistant.i18n import _
+from assistant.ui.host import host
 from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.widgets.render import local_date, text
 
@@ -40,7 +41,8 @@ class HomeScreen(Screen):
         # a 100-column terminal and '29 nov. 2026' never loses its year.
         for label in (_("Intake"), _("Status"), _("Klaar"), _("Soort"), _("Termijn"), _("Begonnen")):
             table.add_column(text(tr(label), "bold"))
-        today = self.app._today() if getattr(self.app, "_today", None) else date.today()
+        clock = host(self).today
+        today = clock() if clock is not None else date.today()
         rows = summaries(self.store_path, today)
         for s in rows:
             table.add_row(text(s.id), text(tr(s.status_msg)), text(f"{s.answered}/{s.total}"),
@@ -63,29 +65,31 @@ class HomeScreen(Screen):
         return text(shown)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_intake(event.row_key.value)
+        if event.row_key.value is not None:
+            host(self).open_intake(event.row_key.value)
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            self.app.open_intake(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        sid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        if sid is not None:
+            host(self).open_intake(sid)
 
     def action_new(self) -> None:
-        self.app.new_intake("joint")
+        host(self).new_intake("joint")
 
     def action_new_pre_intake(self) -> None:
-        self.app.new_intake("pre_intake")
+        host(self).new_intake("pre_intake")
 
     def action_practice(self) -> None:
         from assistant.ui.practice import open_list
 
-        open_list(self.app)
+        open_list(host(self))
 
     def action_keys(self) -> None:
-        self.app.action_keys()
+        host(self).action_keys()
 
     def action_interface_language(self) -> None:
-        self.app.choose_interface_language()
+        host(self).choose_interface_language()
 
     def action_quit(self) -> None:
         self.app.exit(0)

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from assistant.app import preintake
 from assistant.i18n import _, translator
 from assistant.i18n.locales import display_name, text_direction
+from assistant.ui.host import pre_intake_host
 from assistant.ui.widgets.render import content, text
 
 LOCALES = ("ti", "ar", "fa", "so", "tr", "en", "nl")
@@ -93,7 +94,7 @@ class Page(Screen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.app.code_typed(self, event.value)
+        pre_intake_host(self).code_typed(self, event.value)
 
     def refuse(self, message) -> None:
         rtl = text_direction(self.tr.locale) == "rtl"

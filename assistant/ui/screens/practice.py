@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from assistant.base.text import clean
 from assistant.i18n import _
 from assistant.training.guard import is_training
+from assistant.ui.host import host
 from assistant.ui.widgets.keybar import KeyFooter
 from assistant.ui.widgets.render import text
 
@@ -107,10 +108,10 @@ class PracticeScreen(Screen):
         self.app.pop_screen()
 
     def action_keys(self) -> None:
-        self.app.action_keys()
+        host(self).action_keys()
 
     def action_home(self) -> None:
-        self.app.nav.request(self.app.nav.pop_to, self.app.home_screen)
+        host(self).nav.request(host(self).nav.pop_to, host(self).home_screen)
 
 
 class PracticeList(PracticeScreen):
@@ -147,7 +148,8 @@ class PracticeList(PracticeScreen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self._start(event.row_key.value)
+        if event.row_key.value is not None:
+            self._start(event.row_key.value)
 
     def action_start(self) -> None:
         cid = self.chosen()

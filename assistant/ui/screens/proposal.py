@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 from assistant.base.dates import typed_date
 from assistant.base.errors import AppError, describe
 from assistant.i18n import N_, _
+from assistant.ui.host import host
 from assistant.ui.screens.practice import training_banner
 from assistant.ui.widgets.inputs import PLACEHOLDERS
 from assistant.ui.widgets.keybar import KeyFooter
@@ -102,13 +103,13 @@ class ProposalScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - refused or failed: said on this screen, never a traceback
             self._refuse(self.tr(describe(exc)))
             return
-        self.app.nav.decided()
+        host(self).nav.decided()
 
     def action_close(self) -> None:
-        self.app.nav.proposal_closed()
+        host(self).nav.proposal_closed()
 
     def action_keys(self) -> None:
-        self.app.action_keys()
+        host(self).action_keys()
 
     def action_pause(self) -> None:
-        self.app.leave_intake()
+        host(self).leave_intake()

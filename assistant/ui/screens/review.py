@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from assistant.app.views import ANSWERED, SKIPPED
 from assistant.i18n import _
 from assistant.ui import keymap
+from assistant.ui.host import host
 from assistant.ui.screens.practice import training_banner
 from assistant.ui.widgets import dutch as dutch_ui
 from assistant.ui.widgets.keybar import KeyFooter
@@ -78,16 +79,16 @@ class ReviewScreen(Screen):
     # Every way out goes through the app's navigator, which waits until this
     # screen is gone before the chat renders and anything new is opened.
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.nav.edit(event.option.id)
+        host(self).nav.edit(event.option.id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit":
-            self.app.nav.submit()
+            host(self).nav.submit()
         else:
             self.action_close()
 
     def action_close(self) -> None:
-        self.app.nav.review_closed()
+        host(self).nav.review_closed()
 
     def action_dutch(self) -> None:
         """The consulent's Dutch rendering of the chosen answer; the list shows it at once."""
@@ -118,7 +119,7 @@ class ReviewScreen(Screen):
 
     def action_handover(self) -> None:
         """Take the pre-intake over from here too: back in the chat, at the first consulent question."""
-        self.app.nav.handover()
+        host(self).nav.handover()
 
     def _say(self, message: str) -> None:
         error = self.query_one("#review-error", Static)
@@ -126,7 +127,7 @@ class ReviewScreen(Screen):
         error.display = bool(message)
 
     def action_keys(self) -> None:
-        self.app.action_keys()
+        host(self).action_keys()
 
     def action_pause(self) -> None:
-        self.app.leave_intake()
+        host(self).leave_intake()

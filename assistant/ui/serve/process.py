@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
     except SettingsError:
         settings = None  # `intake serve` checked the file before it started serving
+    app: IntakeApp
     if args.pre_intake:
         from assistant.ui.preintake import PreIntakeApp
 

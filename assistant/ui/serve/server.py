@@ -22,6 +22,7 @@ Choices, and why:
 from __future__ import annotations
 
 import asyncio
+import inspect
 import ipaddress
 import shlex
 import sys
@@ -93,7 +94,7 @@ class IntakeServer(Server):
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request):
-        context = await Server.handle_index.__wrapped__(self, request)
+        context = await inspect.unwrap(Server.handle_index)(self, request)  # textual-serve's, without its template
         context.update(words=self.words, lang=self.lang)
         return context
 
@@ -106,7 +107,7 @@ class IntakeServer(Server):
         user = user_from_header(request.headers.get(self.user_header))
         return None if user is None else {USER_ENV: user}
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # a refused request gets a plain 403, not a websocket
         """textual-serve's handler, with the identity passed on (or the request refused)."""
         extra = self.who(request)
         if extra is None:

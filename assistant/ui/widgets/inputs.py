@@ -102,7 +102,7 @@ class AnswerInput(Vertical):
         self.question, self.tr, self.second_tr = question, tr, second_tr
         kind = question.type if question.type in (*FREE, "yesno", "choice", "multichoice") else "info"
         kind = {"choice": "choices", "multichoice": "multi", "info": "ack"}.get(kind, "free" if kind in FREE else kind)
-        typed_ahead = self._take_typed_ahead()
+        typed_ahead: str | None = self._take_typed_ahead()
         if typed_ahead and kind != "free":
             self.field.value = ""  # not usable here: the chat says so
         if kind == "free":
@@ -156,7 +156,7 @@ class AnswerInput(Vertical):
             return field.value
         return ""
 
-    def _fill_free(self, q: Question, value: Any, typed_ahead: str) -> None:
+    def _fill_free(self, q: Question, value: Any, typed_ahead: str | None) -> None:
         field = self.field
         field.placeholder = self.tr(PLACEHOLDERS[q.type])
         field.max_length = q.opt("max_length", 5000) if q.type == "text" else 200
@@ -223,7 +223,7 @@ class AnswerInput(Vertical):
         elif event.button.id == "done":
             self._confirm_multi()
         else:
-            self.post_message(self.Submitted({"yes": True, "no": False, "ack": ""}.get(event.button.id)))
+            self.post_message(self.Submitted({"yes": True, "no": False, "ack": ""}.get(event.button.id or "")))
 
     def on_multi_select_confirmed(self, event: MultiSelect.Confirmed) -> None:
         event.stop()
