@@ -3,7 +3,7 @@
 
 Prints a table; asserts nothing.   .venv/bin/python scripts/bench_ui.py [--cycles 300] [--no-pilot]
 
-What is measured (issue 15, item 6):
+What is measured:
 - A *turn* is the time from the key that ends it (Enter on an answer, Ctrl+B for
   back) being sent with `tmux send-keys` until `tmux capture-pane` shows the
   expected next question card ("k/N · Label"). The pane is polled every few ms,

@@ -1,6 +1,6 @@
 """DUO's business rules for a PIP that its JSON schema does not express.
 
-From DUO's PIP API (shared/duo/README.md, law key `duo_pip`): A2 is never
+From DUO's PIP API (its specification's descriptions and validations; law key `duo_pip`): A2 is never
 allowed with the onderwijsroute; B1 never with the Z-route; A2 with the
 B1-route is refused on a person's first PIP (afschalen comes later, Wet art.
 17); `geschatteIntensiteitB1Route` only for asielstatushouders in the B1-route.

@@ -1,7 +1,7 @@
 """Read access to the intake record: the answers that drive the advice, checked and enriched.
 
 The advice reads the record only through `facts()`, which checks the fields of
-the replay contract (shared/design/intake-record.md) and adds a few derived
+the replay contract (docs/intake-record.md) and adds a few derived
 facts the rules need (age on the day of the advice, how far the LBT score is
 below the threshold). `SOURCES` says which answers each derived fact comes
 from, so every conclusion can be traced back to answer ids.

@@ -1,4 +1,4 @@
-"""Read a question aloud with espeak-ng, for people who read little (issue 12).
+"""Read a question aloud with espeak-ng, for people who read little.
 
 espeak-ng is a Debian package (scripts/bootstrap installs it) and runs as a
 separate program, given the text on stdin, never through a shell. It has

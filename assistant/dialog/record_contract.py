@@ -1,4 +1,4 @@
-"""The intake-record contract (shared/design/intake-record.md) as a check.
+"""The intake-record contract (docs/intake-record.md) as a check.
 
 These ids and values are public: replay files, exports and integrations rely
 on them. `intake check` fails when a dialog drops one, changes its type, or

@@ -1,6 +1,6 @@
 """Retired questions: what the dialog says about ids it no longer asks.
 
-When two questions are merged (issue 12: `werk_nu` and `vrijwilligerswerk_of_club`
+When two questions are merged (`werk_nu` and `vrijwilligerswerk_of_club`
 repeated options of `bezigheden_nu`), earlier data still carries the old ids.
 The dialog file says, as data, what they become (`retired:` and `earlier:` at
 its top; docs/dialog-format.md), so that nothing is lost and nothing crashes:

@@ -1,7 +1,7 @@
 """DUO's OpenAPI schemas, read from the project's own copy and used with a real JSON-Schema validator.
 
 The copies in `assistant/duo/schemas/` come from DUO's public repository
-duonl/gemeente-m2m-inburgering (commit f4973d4, via shared/duo/) and are kept
+duonl/gemeente-m2m-inburgering (commit f4973d4) and are kept
 unchanged apart from a header comment naming that source. OpenAPI 3.0 schema
 objects are (nearly) JSON Schema draft 7; `$ref`s such as
 ``#/components/schemas/PIP`` resolve against the whole document, so the

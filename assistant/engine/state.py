@@ -25,7 +25,7 @@ RESUMED = "resumed"          # {}
 NOTE = "note"                # {topic, text}
 DECISION = "decision"        # {besluit: as given, beslissing: the checked decision record}
 REOPENED = "reopened"        # {reason}: a confirmed PIP reopened by the consulent, with the reason
-# The pre-intake (issue 12): the inburgeraar alone, then the consulent takes over.
+# The pre-intake: the inburgeraar alone, then the consulent takes over.
 CONSENT = "consent"          # {given: bool}
 RESUME_CODE = "resume_code"  # {salt, digest}: the code itself is never stored
 HANDOVER = "handover"        # {}: the pre-intake becomes a joint intake

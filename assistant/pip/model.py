@@ -28,7 +28,7 @@ class UserText:
     """Text a person typed: shown as typed (cleaned), never translated, always escaped."""
 
     text: str
-    dutch: str = ""  # the consulent's Dutch rendering of it (issue 12), shown beside it in the Dutch column
+    dutch: str = ""  # the consulent's Dutch rendering of it, shown beside it in the Dutch column
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean(self.text).strip())

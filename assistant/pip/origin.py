@@ -1,4 +1,4 @@
-"""What the PIP says about answers from the pre-intake (issue 12), and the consulent's Dutch renderings.
+"""What the PIP says about answers from the pre-intake, and the consulent's Dutch renderings.
 
 Chosen for two readers. The inburgeraar reads a short line at the top ("12
 antwoorden kwamen uit de voorbereiding. Samen nagekeken: 9.") and, per row,
